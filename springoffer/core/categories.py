@@ -1,0 +1,154 @@
+"""Categories, options and the 附件's wording: the one source for the whole app.
+
+DocType Select options, the report's rows and columns, the Excel writer and the ledger
+workbook all read these tuples; tests check the DocType JSON against them.
+"""
+
+import re
+import unicodedata
+
+# The four rows of the 附件, in the form's order, with its full-width parentheses.
+STATE_OWNED = "国有及国有控股企业或集体企业"
+PRIVATE = "私营企业（民营企业）"
+FOREIGN = "外商投资企业（中外合资）"
+OTHER = "其他企业"
+REPORT_CATEGORIES = (STATE_OWNED, PRIVATE, FOREIGN, OTHER)
+TOTAL_LABEL = "合计"
+
+ANNEX_TITLE = "集体协商“春季要约行动”情况统计表"
+UNIT_PREFIX = "报送单位："
+HEADER_CATEGORY = "企业类型"
+HEADER_OFFERED = "发出要约"
+HEADER_RESPONDED = "回应要约"
+HEADER_SIGNED = "签订集体合同"
+HEADER_REFUSED = "不予回应（拒绝协商）企业数"
+HEADER_REASONS = "企业拒绝协商原因以及人社部门处理情况"
+HEADER_ENTERPRISES = "企业数"
+HEADER_WORKERS = "覆盖职工数"
+NOTE_2 = "2. 不予回应或拒绝协商的企业数量、类型、原因及人社部门处理的相关情况应另附纸说明。"
+REFUSAL_SHEET_TITLE = "不予回应（拒绝协商）企业情况"
+
+
+def note_1(due_date):
+	"""备注 1 with the campaign's due date, spaced as the notice prints it."""
+	return f"备注：1. 请各地于 {due_date.year} 年 {due_date.month} 月 {due_date.day} 日前上报；"
+
+
+# Offers
+SCOPE_SINGLE = "单个企业"
+SCOPE_INDUSTRY = "行业性"
+SCOPE_REGIONAL = "区域性"
+OFFER_SCOPES = (SCOPE_SINGLE, SCOPE_INDUSTRY, SCOPE_REGIONAL)
+
+OFFERING_SIDES = ("职工方（工会）", "企业方")
+
+OFFER_TOPICS = (
+	"工资调整",
+	"计件单价与劳动定额",
+	"技术工人薪酬",
+	"休息休假",
+	"劳动安全卫生",
+	"新就业形态劳动者权益",
+	"其他",
+)
+
+PENDING = "待回应"
+AGREED = "同意协商"
+REFUSED = "拒绝协商"
+RESPONSES = (PENDING, AGREED, REFUSED)
+# Not a response: what the refusal sheet says of an offer left unanswered past its due date.
+OVERDUE = "逾期未回应"
+
+REFUSAL_REASONS = (
+	"企业经营困难",
+	"认为无协商必要",
+	"企业已有有效集体合同",
+	"职工方要求过高",
+	"企业未建立工会",
+	"其他",
+)
+
+HRSS_HANDLINGS = (
+	"督促企业应约",
+	"约谈企业负责人",
+	"下达限期整改意见",
+	"组织调解协调",
+	"依法处理",
+	"其他",
+)
+
+# Contracts
+CONTRACT_KINDS = (
+	"综合性集体合同",
+	"工资专项集体协议",
+	"技术工人薪酬专项集体协议",
+	"行业性集体合同",
+	"区域性集体合同",
+	"其他专项集体合同",
+)
+
+# The four bodies of the notice; a UnitReport is filed by one of them.
+BODY_HRSS = "人力资源和社会保障部门"
+BODY_UNION = "总工会"
+BODY_ENTERPRISE_CONFEDERATION = "企业和工业经济联合会"
+BODY_COMMERCE = "工商业联合会"
+REPORTING_BODIES = (BODY_HRSS, BODY_UNION, BODY_ENTERPRISE_CONFEDERATION, BODY_COMMERCE)
+
+# GB/T 4754-2017 门类
+INDUSTRIES = (
+	"A 农、林、牧、渔业",
+	"B 采矿业",
+	"C 制造业",
+	"D 电力、热力、燃气及水生产和供应业",
+	"E 建筑业",
+	"F 批发和零售业",
+	"G 交通运输、仓储和邮政业",
+	"H 住宿和餐饮业",
+	"I 信息传输、软件和信息技术服务业",
+	"J 金融业",
+	"K 房地产业",
+	"L 租赁和商务服务业",
+	"M 科学研究和技术服务业",
+	"N 水利、环境和公共设施管理业",
+	"O 居民服务、修理和其他服务业",
+	"P 教育",
+	"Q 卫生和社会工作",
+	"R 文化、体育和娱乐业",
+	"S 公共管理、社会保障和社会组织",
+	"T 国际组织",
+)
+
+_PARENS = str.maketrans({"(": "（", ")": "）"})
+
+
+def normalize_label(text):
+	"""Fold width and spacing so '私营企业 (民营企业)' and '私营企业（民营企业）' compare equal."""
+	if text is None:
+		return ""
+	text = unicodedata.normalize("NFKC", str(text))  # full-width → half-width
+	text = re.sub(r"\s+", "", text)
+	return text.translate(_PARENS)
+
+
+def match_option(text, options):
+	"""The option that `text` names, tolerating half/full-width parentheses and spaces; None if none."""
+	wanted = normalize_label(text)
+	for option in options:
+		if normalize_label(option) == wanted:
+			return option
+	return None
+
+
+def select_options(options):
+	"""Frappe's Select 'options' text for a tuple of values."""
+	return "\n".join(options)
+
+
+# Each body's officer role (city and province staff) and its province reviewer role.
+BODY_ROLES = {
+	BODY_HRSS: ("HRSS Officer", "HRSS Reviewer"),
+	BODY_UNION: ("Trade Union Officer", "Trade Union Reviewer"),
+	BODY_ENTERPRISE_CONFEDERATION: ("Enterprise Confederation Officer", "Enterprise Confederation Reviewer"),
+	BODY_COMMERCE: ("Commerce Federation Officer", "Commerce Federation Reviewer"),
+}
+ROLES = tuple(role for pair in BODY_ROLES.values() for role in pair)

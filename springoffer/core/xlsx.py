@@ -1,0 +1,170 @@
+"""The 附件 as an .xlsx that prints like the paper form (openpyxl, no Frappe).
+
+Sheet 1 is the form: title, 报送单位, the two-row header with its merged cells, the four category
+rows and 合计, 备注 1 and 2; A4 landscape, one page wide, header rows repeated.
+Sheet 2 is the refusal detail the form asks to be attached (另附纸说明).
+"""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from springoffer.core import categories as c
+from springoffer.core.counting import summarise_refusals
+
+FONT_NAME = "宋体"
+TITLE_FONT = Font(name="黑体", size=16)
+HEADER_FONT = Font(name=FONT_NAME, size=11, bold=True)
+BODY_FONT = Font(name=FONT_NAME, size=11)
+THIN = Side(style="thin")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+
+ANNEX_SHEET = "附件"
+LAST_COLUMN = 9  # A … I
+FIRST_BODY_ROW = 5
+ANNEX_WIDTHS = (30, 9, 12, 9, 12, 9, 12, 14, 44)
+
+REFUSAL_HEADERS = (
+	"序号",
+	"企业名称",
+	"统一社会信用代码",
+	"企业类型",
+	"所在地区",
+	"覆盖职工数",
+	"不予回应类型",
+	"拒绝协商原因",
+	"人社部门处理情况",
+)
+REFUSAL_WIDTHS = (6, 34, 22, 28, 16, 11, 12, 30, 30)
+
+
+def _text(cell, value, font=BODY_FONT, alignment=LEFT):
+	"""A text cell that stays text: a leading '=' from user data must not become a formula."""
+	cell.value = value
+	if isinstance(value, str):
+		cell.data_type = "s"
+	cell.font = font
+	cell.alignment = alignment
+	return cell
+
+
+def _merge(ws, cell_range, value, font, alignment, border=True):
+	ws.merge_cells(cell_range)
+	first = ws[cell_range.split(":")[0]]
+	_text(first, value, font, alignment)
+	if border:
+		for row in ws[cell_range]:
+			for cell in row:
+				cell.border = BORDER
+
+
+def _print_setup(ws, title_rows):
+	ws.page_setup.paperSize = ws.PAPERSIZE_A4
+	ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+	ws.page_setup.fitToWidth = 1
+	ws.page_setup.fitToHeight = 0
+	ws.sheet_properties.pageSetUpPr.fitToPage = True
+	ws.print_title_rows = title_rows
+	ws.print_options.horizontalCentered = True
+	ws.page_margins.left = ws.page_margins.right = 0.5
+
+
+def _widths(ws, widths):
+	for index, width in enumerate(widths, start=1):
+		ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def annex_rows(annex):
+	"""(label, seven figures, reasons) for the four category rows then 合计."""
+	rows = [(category, annex.rows[category].as_tuple(), annex.reasons(category)) for category in c.REPORT_CATEGORIES]
+	rows.append((c.TOTAL_LABEL, annex.total.as_tuple(), summarise_refusals(annex.refusals)))
+	return rows
+
+
+def write_annex_sheet(ws, unit_label, due_date, rows):
+	"""Fill `ws` with the form. rows: (label, seven figures, reasons text) × 5, 合计 last."""
+	ws.title = ANNEX_SHEET
+	last = get_column_letter(LAST_COLUMN)
+	_merge(ws, f"A1:{last}1", c.ANNEX_TITLE, TITLE_FONT, Alignment(horizontal="center", vertical="center"), border=False)
+	ws.row_dimensions[1].height = 32
+	_merge(ws, f"A2:{last}2", c.UNIT_PREFIX + (unit_label or ""), BODY_FONT, LEFT, border=False)
+
+	for cell_range, label in (
+		("A3:A4", c.HEADER_CATEGORY),
+		("B3:C3", c.HEADER_OFFERED),
+		("D3:E3", c.HEADER_RESPONDED),
+		("F3:G3", c.HEADER_SIGNED),
+		("H3:H4", c.HEADER_REFUSED),
+		("I3:I4", c.HEADER_REASONS),
+	):
+		_merge(ws, cell_range, label, HEADER_FONT, CENTER)
+	for column in ("B", "D", "F"):
+		_text(ws[f"{column}4"], c.HEADER_ENTERPRISES, HEADER_FONT, CENTER).border = BORDER
+		next_column = get_column_letter(ws[f"{column}4"].column + 1)
+		_text(ws[f"{next_column}4"], c.HEADER_WORKERS, HEADER_FONT, CENTER).border = BORDER
+	ws.row_dimensions[3].height = 24
+	ws.row_dimensions[4].height = 30
+
+	for offset, (label, figures, reasons) in enumerate(rows):
+		row = FIRST_BODY_ROW + offset
+		is_total = label == c.TOTAL_LABEL
+		_text(ws.cell(row, 1), label, HEADER_FONT if is_total else BODY_FONT, CENTER if is_total else LEFT).border = BORDER
+		for column, value in enumerate(figures, start=2):
+			cell = ws.cell(row, column, value)
+			cell.font = HEADER_FONT if is_total else BODY_FONT
+			cell.alignment = RIGHT
+			cell.number_format = "#,##0"
+			cell.border = BORDER
+		_text(ws.cell(row, LAST_COLUMN), reasons or "").border = BORDER
+		ws.row_dimensions[row].height = 36
+
+	notes_row = FIRST_BODY_ROW + len(rows)
+	_merge(ws, f"A{notes_row}:{last}{notes_row}", c.note_1(due_date), BODY_FONT, LEFT, border=False)
+	_merge(ws, f"A{notes_row + 1}:{last}{notes_row + 1}", c.NOTE_2, BODY_FONT, LEFT, border=False)
+	_widths(ws, ANNEX_WIDTHS)
+	ws.freeze_panes = "B5"
+	_print_setup(ws, "1:4")
+
+
+def write_refusal_sheet(ws, unit_label, refusals):
+	ws.title = c.REFUSAL_SHEET_TITLE
+	last = get_column_letter(len(REFUSAL_HEADERS))
+	_merge(ws, f"A1:{last}1", c.REFUSAL_SHEET_TITLE, TITLE_FONT, Alignment(horizontal="center", vertical="center"), border=False)
+	ws.row_dimensions[1].height = 28
+	_merge(ws, f"A2:{last}2", c.UNIT_PREFIX + (unit_label or ""), BODY_FONT, LEFT, border=False)
+	for column, header in enumerate(REFUSAL_HEADERS, start=1):
+		_text(ws.cell(3, column), header, HEADER_FONT, CENTER).border = BORDER
+	for index, r in enumerate(refusals, start=1):
+		values = (index, r.enterprise, r.credit_code, r.category, r.region, r.workers, r.kind, r.reason, r.hrss_handling)
+		for column, value in enumerate(values, start=1):
+			cell = ws.cell(3 + index, column)
+			if isinstance(value, int):
+				cell.value = value
+				cell.alignment = RIGHT
+				cell.font = BODY_FONT
+			else:
+				_text(cell, value or "")
+			cell.border = BORDER
+	_widths(ws, REFUSAL_WIDTHS)
+	ws.freeze_panes = "A4"
+	_print_setup(ws, "1:3")
+
+
+def write_workbook(unit_label, due_date, rows, refusals):
+	"""The two-sheet workbook as bytes, from rows already counted (a report or a UnitReport)."""
+	wb = Workbook()
+	write_annex_sheet(wb.active, unit_label, due_date, rows)
+	write_refusal_sheet(wb.create_sheet(), unit_label, refusals)
+	out = BytesIO()
+	wb.save(out)
+	return out.getvalue()
+
+
+def write_annex(annex, unit_label, due_date):
+	"""The workbook for a counted Annex."""
+	return write_workbook(unit_label, due_date, annex_rows(annex), annex.refusals)
