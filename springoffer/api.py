@@ -1,0 +1,75 @@
+"""Whitelisted methods: the 附件 as JSON or .xlsx for the desk button and for scripts with an API key.
+
+Every method checks the Region permission itself (User Permissions do not reach whitelisted
+methods or report SQL): another region is refused with 403, never answered with an empty table.
+"""
+
+import frappe
+from frappe import _
+
+from springoffer import annex as annex_db
+from springoffer.core import xlsx
+from springoffer.core.counting import Figures
+
+
+def _resolve(campaign=None, unit=None, as_of=None):
+	frappe.has_permission("Offer", "read", throw=True)
+	campaign = campaign or annex_db.latest_campaign()
+	if not campaign or not frappe.db.exists("Campaign", campaign):
+		frappe.throw(_("Campaign {0} does not exist").format(campaign or ""), frappe.DoesNotExistError)
+	unit = unit or annex_db.default_unit()
+	if not frappe.db.exists("Region", unit):
+		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
+	annex_db.check_unit_permission(unit)
+	as_of = frappe.utils.getdate(as_of) if as_of else annex_db.default_as_of(campaign)
+	return campaign, unit, as_of
+
+
+@frappe.whitelist()
+def annex_defaults():
+	campaign = annex_db.latest_campaign()
+	return {
+		"campaign": campaign,
+		"unit": annex_db.default_unit(),
+		"as_of": annex_db.default_as_of(campaign) if campaign else frappe.utils.today(),
+	}
+
+
+@frappe.whitelist()
+def annex_figures(campaign=None, unit=None, as_of=None):
+	"""The seven figures of each row, 合计, and the refusal detail, as JSON."""
+	campaign, unit, as_of = _resolve(campaign, unit, as_of)
+	annex = annex_db.count(campaign, unit, as_of)
+	rows = [
+		{"category": category, **dict(zip(Figures.FIELDS, annex.rows[category].as_tuple())), "reasons": annex.reasons(category)}
+		for category in annex.rows
+	]
+	return {
+		"campaign": campaign,
+		"unit": unit,
+		"as_of": str(as_of),
+		"rows": rows,
+		"total": dict(zip(Figures.FIELDS, annex.total.as_tuple())),
+		"refusals": [r.__dict__ for r in annex.refusals],
+	}
+
+
+def annex_workbook(campaign, unit, as_of):
+	annex = annex_db.count(campaign, unit, as_of)
+	return xlsx.write_annex(annex, unit, annex_db.campaign_due_date(campaign))
+
+
+def annex_filename(campaign, unit, as_of):
+	"""ASCII file name (non-ASCII names reach browsers mangled): annex-2023-430100-20230630.xlsx."""
+	year = frappe.db.get_value("Campaign", campaign, "year") or ""
+	code = frappe.db.get_value("Region", unit, "region_code") or frappe.scrub(unit)
+	return f"annex-{year}-{code}-{as_of.strftime('%Y%m%d')}.xlsx"
+
+
+@frappe.whitelist()
+def download_annex(campaign=None, unit=None, as_of=None):
+	"""The 附件 as .xlsx, printed like the paper form, with the refusal sheet."""
+	campaign, unit, as_of = _resolve(campaign, unit, as_of)
+	frappe.response.filename = annex_filename(campaign, unit, as_of)
+	frappe.response.filecontent = annex_workbook(campaign, unit, as_of)
+	frappe.response.type = "binary"

@@ -1,0 +1,80 @@
+"""Seed data shipped as code, not fixtures: fixtures are deleted and re-inserted on every migrate,
+which would lose a tree's lft/rgt and every edit made on the site (FRAPPE-NOTES §9)."""
+
+import frappe
+
+from springoffer.core.categories import ROLES
+from springoffer.core.regions import shipped_regions
+
+FIRST_CAMPAIGN = {
+	"campaign_name": "2023年春季要约行动",
+	"year": 2023,
+	"start_date": "2023-03-01",
+	"end_date": "2023-06-30",
+	"report_due_date": "2023-06-30",
+	"notice_reference": "湘人社发〔2023〕11号",
+}
+
+# 湖南省最低工资标准 from 2022-04-01: 一类 1930, 二类 1700, 三类 1550 元/月. Only the lowest
+# tier is shipped, on the province, as the floor that holds everywhere; cities and counties in
+# the higher tiers are added on the site as Minimum Wage Standard records.
+PROVINCE_MINIMUM_WAGE = {
+	"region": "湖南省",
+	"tier": "三类（全省最低档）",
+	"effective_from": "2022-04-01",
+	"monthly_wage": 1550,
+	"hourly_wage": 15,
+	"document_reference": "湖南省2022年最低工资标准",
+}
+
+
+
+def after_install():
+	ensure_seed_data()
+
+
+def after_migrate():
+	ensure_seed_data()
+
+
+def ensure_seed_data():
+	"""Insert what is missing, never overwrite: a second run changes nothing."""
+	insert_missing_regions()
+	if not frappe.db.exists("Campaign", FIRST_CAMPAIGN["campaign_name"]):
+		frappe.get_doc({"doctype": "Campaign", **FIRST_CAMPAIGN}).insert(ignore_permissions=True)
+	if not frappe.db.exists(
+		"Minimum Wage Standard",
+		{"region": PROVINCE_MINIMUM_WAGE["region"], "effective_from": PROVINCE_MINIMUM_WAGE["effective_from"]},
+	):
+		frappe.get_doc({"doctype": "Minimum Wage Standard", **PROVINCE_MINIMUM_WAGE}).insert(ignore_permissions=True)
+
+
+def insert_missing_regions():
+	existing = set(frappe.get_all("Region", pluck="name"))
+	rows = shipped_regions()
+	parents = {row["parent"] for row in rows if row["parent"]}
+	missing = [row for row in rows if row["name"] not in existing]
+	if not missing:
+		return 0
+	for row in missing:  # tree order: parents first, so the nested set stays whole
+		frappe.get_doc(
+			{
+				"doctype": "Region",
+				"region_name": row["name"],
+				"region_code": row["code"],
+				"region_level": row["level"],
+				"parent_region": row["parent"],
+				"is_group": 1 if row["name"] in parents else 0,
+			}
+		).insert(ignore_permissions=True)
+	return len(missing)
+
+
+def before_uninstall():
+	"""Leave no trace outside the app's own DocTypes: region user permissions and our roles."""
+	frappe.db.delete("User Permission", {"allow": "Region"})
+	frappe.db.delete("Has Role", {"role": ("in", ROLES)})
+	for role in ROLES:
+		if frappe.db.exists("Role", role):
+			frappe.delete_doc("Role", role, force=True, ignore_permissions=True)
+	frappe.cache.delete_value("user_permissions")

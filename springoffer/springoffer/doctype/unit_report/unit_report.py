@@ -1,0 +1,105 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from springoffer.core import categories
+from springoffer.core.counting import Figures, check_invariants
+
+ROW_FIELDS = dict(
+	zip(
+		Figures.FIELDS,
+		(
+			"offered_enterprises",
+			"offered_workers",
+			"responded_enterprises",
+			"responded_workers",
+			"signed_enterprises",
+			"signed_workers",
+			"refused_enterprises",
+		),
+	)
+)
+
+
+class UnitReport(Document):
+	def validate(self):
+		self.check_body_role()
+		self.ensure_category_rows()
+		self.check_figures()
+
+	def check_body_role(self):
+		"""Each body files its own report: a union officer cannot file the HRSS department's."""
+		roles = set(frappe.get_roles())
+		if "System Manager" in roles or frappe.session.user == "Administrator":
+			return
+		if not roles & set(categories.BODY_ROLES.get(self.reporting_body, ())):
+			frappe.throw(
+				_("Only staff of {0} may file its report; choose your own body as the reporting body").format(
+					self.reporting_body
+				),
+				frappe.PermissionError,
+			)
+
+	def ensure_category_rows(self):
+		"""Exactly the four rows of the form, in its order, whatever was typed or imported."""
+		by_category = {}
+		for row in self.rows or []:
+			if row.report_category in by_category:
+				frappe.throw(_("Report category {0} appears twice in the statistics; keep one row").format(row.report_category))
+			by_category[row.report_category] = row
+		self.rows = []
+		for category in categories.REPORT_CATEGORIES:
+			row = by_category.get(category)
+			values = {field: (row.get(field) or 0) if row else 0 for field in ROW_FIELDS.values()}
+			self.append("rows", {"report_category": category, "reasons": row.reasons if row else "", **values})
+
+	def figures(self):
+		return {row.report_category: Figures(*(row.get(field) for field in ROW_FIELDS.values())) for row in self.rows}
+
+	def check_figures(self):
+		breaches = check_invariants(self.figures(), refusal_count=len(self.refusals or []))
+		if breaches:
+			frappe.throw(
+				"<br>".join(_(b.message).format(*b.args) for b in breaches),
+				frappe.ValidationError,
+				title=_("The figures do not add up"),
+			)
+
+	@frappe.whitelist()
+	def fill_from_records(self):
+		"""Replace the figures and the refusal sheet with those counted from the unit's records."""
+		from springoffer import annex as annex_db
+
+		self.check_permission("write")
+		annex_db.check_unit_permission(self.reporting_unit)
+		annex = annex_db.count(self.campaign, self.reporting_unit, getdate(self.as_of_date))
+		self.rows = []
+		for category, figures in annex.rows.items():
+			self.append(
+				"rows",
+				{
+					"report_category": category,
+					"reasons": annex.reasons(category),
+					**{ROW_FIELDS[f]: v for f, v in zip(Figures.FIELDS, figures.as_tuple())},
+				},
+			)
+		self.refusals = []
+		for r in annex.refusals:
+			self.append(
+				"refusals",
+				{
+					"enterprise": r.credit_code,
+					"enterprise_name": r.enterprise,
+					"credit_code": r.credit_code,
+					"report_category": r.category,
+					"region": r.region,
+					"covered_workers": r.workers,
+					"refusal_kind": r.kind,
+					"reason": r.reason,
+					"hrss_handling": r.hrss_handling,
+				},
+			)
+		self.source = "由台帐生成"
+		self.save()
+		return self

@@ -1,0 +1,29 @@
+frappe.query_reports["Spring Offer Annex"] = {
+	filters: [
+		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Campaign", reqd: 1 },
+		{ fieldname: "reporting_unit", label: __("Reporting Unit"), fieldtype: "Link", options: "Region", reqd: 1 },
+		{ fieldname: "as_of_date", label: __("As Of"), fieldtype: "Date", reqd: 1 },
+	],
+	onload(report) {
+		frappe.call("springoffer.api.annex_defaults").then((r) => {
+			const d = r.message || {};
+			for (const [fieldname, value] of Object.entries({
+				campaign: d.campaign,
+				reporting_unit: d.unit,
+				as_of_date: d.as_of,
+			})) {
+				if (value && !report.get_filter_value(fieldname)) report.set_filter_value(fieldname, value);
+			}
+		});
+		report.page.add_inner_button(__("Download Annex Excel"), () => {
+			const f = report.get_values();
+			if (!f) return;
+			const args = new URLSearchParams({ campaign: f.campaign, unit: f.reporting_unit, as_of: f.as_of_date });
+			window.open(`/api/method/springoffer.api.download_annex?${args.toString()}`);
+		});
+	},
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		return data && data.bold ? `<b>${value}</b>` : value;
+	},
+};

@@ -1,0 +1,56 @@
+"""集体协商“春季要约行动”情况统计表 — the 附件 counted from the records (springoffer.annex)."""
+
+import frappe
+from frappe import _
+
+from springoffer import annex as annex_db
+from springoffer.core import categories as c
+from springoffer.core.counting import Figures, summarise_refusals
+
+FIGURE_COLUMNS = (
+	("offered", f"{c.HEADER_OFFERED}·{c.HEADER_ENTERPRISES}"),
+	("offered_workers", f"{c.HEADER_OFFERED}·{c.HEADER_WORKERS}"),
+	("responded", f"{c.HEADER_RESPONDED}·{c.HEADER_ENTERPRISES}"),
+	("responded_workers", f"{c.HEADER_RESPONDED}·{c.HEADER_WORKERS}"),
+	("signed", f"{c.HEADER_SIGNED}·{c.HEADER_ENTERPRISES}"),
+	("signed_workers", f"{c.HEADER_SIGNED}·{c.HEADER_WORKERS}"),
+	("refused", c.HEADER_REFUSED),
+)
+
+
+def execute(filters=None):
+	filters = resolve_filters(filters)
+	annex = annex_db.count(filters.campaign, filters.unit, filters.as_of)
+	data = []
+	for category in c.REPORT_CATEGORIES:
+		data.append(_row(category, annex.rows[category], annex.reasons(category)))
+	data.append(_row(c.TOTAL_LABEL, annex.total, summarise_refusals(annex.refusals), bold=1))
+	message = f"{c.UNIT_PREFIX}{filters.unit}"
+	return columns(), data, message, None, None, True
+
+
+def resolve_filters(filters):
+	"""Fill the defaults (latest campaign, the user's own region, today capped at the campaign's end)
+	and refuse a region outside the user's own."""
+	filters = frappe._dict(filters or {})
+	filters.campaign = filters.get("campaign") or annex_db.latest_campaign()
+	if not filters.campaign:
+		frappe.throw(_("Create a Campaign first"))
+	filters.unit = filters.get("reporting_unit") or filters.get("unit") or annex_db.default_unit()
+	annex_db.check_unit_permission(filters.unit)
+	filters.as_of = frappe.utils.getdate(filters.get("as_of_date") or filters.get("as_of") or annex_db.default_as_of(filters.campaign))
+	return filters
+
+
+def columns():
+	cols = [{"fieldname": "category", "label": _(c.HEADER_CATEGORY), "fieldtype": "Data", "width": 230}]
+	for fieldname, label in FIGURE_COLUMNS:
+		cols.append({"fieldname": fieldname, "label": _(label), "fieldtype": "Int", "width": 120})
+	cols.append({"fieldname": "reasons", "label": _(c.HEADER_REASONS), "fieldtype": "Small Text", "width": 360})
+	return cols
+
+
+def _row(label, figures: Figures, reasons, bold=0):
+	row = {"category": label, "reasons": reasons, "bold": bold}
+	row.update(zip(Figures.FIELDS, figures.as_tuple()))
+	return row
