@@ -39,11 +39,84 @@ def region_subtree(region):
 
 
 def coverage_lines(rows):
-	"""Core CoverageLines for a coverage child table, with each enterprise's headcount in one query."""
+	"""Core CoverageLines for a coverage child table, and each enterprise's region, in one query."""
 	from springoffer.core.rules import CoverageLine
 
 	names = [row.enterprise for row in rows if row.enterprise]
-	employees = dict(
-		frappe.get_all("Enterprise", filters={"name": ("in", names)}, fields=["name", "employees"], as_list=True)
-	) if names else {}
-	return [CoverageLine(row.enterprise, row.covered_workers, employees.get(row.enterprise)) for row in rows]
+	found = {
+		name: (employees, region)
+		for name, employees, region in frappe.get_all(
+			"Enterprise", filters={"name": ("in", names)}, fields=["name", "employees", "region"], as_list=True
+		)
+	} if names else {}
+	lines = [CoverageLine(row.enterprise, row.covered_workers, found.get(row.enterprise, (None, None))[0]) for row in rows]
+	return lines, {name: region for name, (_employees, region) in found.items()}
+
+
+def check_region_scope(doc, enterprise_regions):
+	"""A city or county user records only what lies in its own region: the document's region and
+	every covered enterprise. (Frappe checks the create permission before validate fills the region,
+	and never checks child-table links in get_list, so this is checked here.)"""
+	from springoffer.annex import permitted_regions
+
+	allowed = permitted_regions()
+	if allowed is None:
+		return
+	outside = [doc.region] if doc.region and doc.region not in allowed else []
+	outside += [f"{name}（{region}）" for name, region in enterprise_regions.items() if region not in allowed]
+	if outside:
+		frappe.throw(
+			_("You may only record offers and contracts of your own region; outside it: {0}").format("、".join(outside)),
+			frappe.PermissionError,
+		)
+
+
+# Roles that may change what an offer or contract says; the others (HRSS) write only their own fields.
+CONTENT_EDITORS = {"Trade Union Officer", "Enterprise Confederation Officer", "Commerce Federation Officer", "System Manager"}
+
+
+def _comparable(df, value):
+	from frappe.utils import cint, cstr, flt, getdate
+
+	if df.fieldtype == "Date":
+		return str(getdate(value)) if value else ""
+	if df.fieldtype in ("Int", "Check"):
+		return cint(value)
+	if df.fieldtype in ("Float", "Currency", "Percent"):
+		return flt(value)
+	return cstr(value)
+
+
+def _snapshot(doc, meta):
+	values = {}
+	for df in meta.fields:
+		if df.permlevel or df.read_only or df.fieldtype in frappe.model.no_value_fields:
+			if df.fieldtype not in frappe.model.table_fields:
+				continue
+		if df.fieldtype in frappe.model.table_fields:
+			child_meta = frappe.get_meta(df.options)
+			values[df.fieldname] = [
+				tuple(_comparable(cdf, row.get(cdf.fieldname)) for cdf in child_meta.fields if not cdf.read_only and cdf.fieldtype not in frappe.model.no_value_fields)
+				for row in doc.get(df.fieldname) or []
+			]
+		else:
+			values[df.fieldname] = _comparable(df, doc.get(df.fieldname))
+	return values
+
+
+def check_only_review_fields_changed(doc):
+	"""HRSS staff save offers and contracts to record their handling and review (permission level 1);
+	the content (level 0) belongs to the union and the employer side."""
+	if doc.is_new() or frappe.session.user == "Administrator" or set(frappe.get_roles()) & CONTENT_EDITORS:
+		return
+	before = doc.get_doc_before_save()
+	if not before:
+		return
+	meta = frappe.get_meta(doc.doctype)
+	now, then = _snapshot(doc, meta), _snapshot(before, meta)
+	changed = [_(meta.get_label(field)) for field in now if now[field] != then[field]]
+	if changed:
+		frappe.throw(
+			_("HRSS staff record only the HRSS fields; ask the union or the employer side to change: {0}").format("、".join(changed)),
+			frappe.PermissionError,
+		)

@@ -4,7 +4,6 @@ app_publisher = "springoffer developers"
 app_description = "集体协商“春季要约行动”台帐、统计表与审核 — Hunan spring wage-bargaining campaign"
 app_email = "springoffer@example.invalid"
 app_license = "MIT"
-required_apps = ["frappe"]
 
 export_python_type_annotations = True
 

@@ -64,7 +64,7 @@ def insert_missing_regions():
 				"region_code": row["code"],
 				"region_level": row["level"],
 				"parent_region": row["parent"],
-				"is_group": 1 if row["name"] in parents else 0,
+				"is_group": 1 if row["name"] in parents or row["level"] != "县市区" else 0,
 			}
 		).insert(ignore_permissions=True)
 	return len(missing)

@@ -121,6 +121,7 @@ def test_select_options_come_from_the_core():
 		("Offer", "refusal_reason"): ("",) + c.REFUSAL_REASONS,
 		("Offer", "hrss_handling"): ("",) + c.HRSS_HANDLINGS,
 		("Contract", "contract_kind"): c.CONTRACT_KINDS,
+		("Contract", "wage_adjustment"): ("",) + c.WAGE_ADJUSTMENTS,
 		("Unit Report", "reporting_body"): c.REPORTING_BODIES,
 		("Unit Report Row", "report_category"): c.REPORT_CATEGORIES,
 		("Unit Report Refusal", "report_category"): c.REPORT_CATEGORIES,

@@ -37,6 +37,7 @@ def contract(**overrides):
 		campaign_start=date(2023, 3, 1),
 		today=TODAY,
 		offer_date_sent=date(2023, 3, 10),
+		wage_adjustment=c.WAGE_RISE,
 		wage_growth=5.0,
 		zero_growth_consent=0,
 		lowest_wage=2000,
@@ -136,16 +137,23 @@ def test_contract_term_rules():
 def test_lowest_wage_below_minimum_refused():
 	found = contract(lowest_wage=1800, minimum_wage=1930)
 	assert fields(found) == ["lowest_monthly_wage"]
-	assert found[0].args == (1800, 1930)
+	assert found[0].args == ("1800", "1930")
 	assert contract(lowest_wage=1930, minimum_wage=1930) == []
 	assert contract(lowest_wage=None, minimum_wage=1930) == []
 
 
-def test_zero_growth_needs_consent():
-	assert fields(contract(wage_growth=0)) == ["zero_growth_consent"]
-	assert fields(contract(wage_growth=-3)) == ["zero_growth_consent"]
-	assert contract(wage_growth=0, zero_growth_consent=1) == []
-	assert contract(wage_growth=None) == []
+def test_zero_growth_or_cut_needs_consent():
+	assert fields(contract(wage_adjustment=c.WAGE_FREEZE, wage_growth=0)) == ["zero_growth_consent"]
+	assert fields(contract(wage_adjustment=c.WAGE_CUT, wage_growth=-3)) == ["zero_growth_consent"]
+	assert contract(wage_adjustment=c.WAGE_FREEZE, wage_growth=0, zero_growth_consent=1) == []
+	assert contract(wage_adjustment=c.WAGE_CUT, wage_growth=-3, zero_growth_consent=1) == []
+	assert contract(wage_adjustment=None, wage_growth=None) == []  # no wage terms
+
+
+def test_growth_figure_agrees_with_the_adjustment():
+	assert fields(contract(wage_adjustment=c.WAGE_RISE, wage_growth=0)) == ["wage_growth_percent"]
+	assert fields(contract(wage_adjustment=c.WAGE_CUT, wage_growth=2, zero_growth_consent=1)) == ["wage_growth_percent"]
+	assert fields(contract(wage_adjustment=c.WAGE_FREEZE, wage_growth=1, zero_growth_consent=1)) == ["wage_growth_percent"]
 
 
 def test_contract_dates():
@@ -200,3 +208,12 @@ def test_every_violation_reads_in_chinese():
 		text = i18n.violation_text(violation)
 		assert text != violation.message.format(*violation.args), violation.message
 		assert "{0}" not in text
+
+
+def test_cancelled_contract_needs_reason():
+	assert fields(contract(cancelled=True, cancellation_reason="  ")) == ["cancellation_reason"]
+	assert contract(cancelled=True, cancellation_reason="双方协商一致解除") == []
+
+
+def test_money_reads_like_a_wage():
+	assert (rules.money(1550.0), rules.money(1550.5), rules.money(1930)) == ("1550", "1550.5", "1930")

@@ -87,6 +87,12 @@ CONTRACT_KINDS = (
 	"其他专项集体合同",
 )
 
+# How a contract moves wages; zero growth and cuts need the union's or employee representatives' consent.
+WAGE_RISE = "增长"
+WAGE_FREEZE = "零增长"
+WAGE_CUT = "降低"
+WAGE_ADJUSTMENTS = (WAGE_RISE, WAGE_FREEZE, WAGE_CUT)
+
 # The four bodies of the notice; a UnitReport is filed by one of them.
 BODY_HRSS = "人力资源和社会保障部门"
 BODY_UNION = "总工会"

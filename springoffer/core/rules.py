@@ -17,6 +17,11 @@ class Violation:
 	args: tuple = ()
 
 
+def money(amount):
+	"""1550 for 1550.0, 1550.5 for 1550.50: how people write wages."""
+	return f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
 @dataclass(frozen=True)
 class CoverageLine:
 	"""One enterprise covered by an offer or contract."""
@@ -220,11 +225,14 @@ def check_contract(
 	campaign_start,
 	today,
 	offer_date_sent,
+	wage_adjustment,
 	wage_growth,
 	zero_growth_consent,
 	lowest_wage,
 	minimum_wage,
 	congress=(None, None, None),
+	cancelled=False,
+	cancellation_reason="",
 ):
 	found = check_coverage(lines, "covered_enterprises")
 	if not lines:
@@ -268,14 +276,19 @@ def check_contract(
 				(term_start, signing_date),
 			)
 		)
-	if wage_growth is not None and wage_growth <= 0 and not zero_growth_consent:
+	if wage_adjustment in (categories.WAGE_FREEZE, categories.WAGE_CUT) and not zero_growth_consent:
 		found.append(
 			Violation(
 				"zero_growth_consent",
-				"Zero growth or a wage cut ({0}%) needs the recorded consent of the union or employee representatives; tick it and attach the minutes, or correct the growth",
-				(wage_growth,),
+				"Zero growth or a wage cut needs the recorded consent of the union or employee representatives; tick it and attach the minutes",
 			)
 		)
+	if wage_adjustment == categories.WAGE_RISE and (wage_growth or 0) <= 0:
+		found.append(Violation("wage_growth_percent", "Enter the agreed growth above 0%, or choose zero growth or a cut"))
+	if wage_adjustment == categories.WAGE_CUT and (wage_growth or 0) >= 0:
+		found.append(Violation("wage_growth_percent", "Enter a cut as a negative percentage, for example -3"))
+	if wage_adjustment == categories.WAGE_FREEZE and wage_growth:
+		found.append(Violation("wage_growth_percent", "Zero growth has a growth of 0%; clear the percentage"))
 	if lowest_wage is not None and lowest_wage < 0:
 		found.append(Violation("lowest_monthly_wage", "Lowest monthly wage cannot be negative"))
 	elif lowest_wage and minimum_wage and lowest_wage < minimum_wage:
@@ -283,10 +296,12 @@ def check_contract(
 			Violation(
 				"lowest_monthly_wage",
 				"Lowest monthly wage {0} is below the local minimum wage {1}; agree a wage of at least {1}",
-				(lowest_wage, minimum_wage),
+				(money(lowest_wage), money(minimum_wage)),
 			)
 		)
 	found.extend(check_congress_vote(*congress))
+	if cancelled and not (cancellation_reason or "").strip():
+		found.append(Violation("cancellation_reason", "A cancelled contract needs the reason it was cancelled"))
 	return found
 
 

@@ -3,7 +3,7 @@ from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
 from springoffer.core import clocks, rules
-from springoffer.desk import coverage_lines, throw_violations
+from springoffer.desk import check_only_review_fields_changed, check_region_scope, coverage_lines, throw_violations
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
 
 
@@ -12,10 +12,50 @@ def _date(value):
 
 
 class Contract(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from springoffer.springoffer.doctype.contract_coverage.contract_coverage import ContractCoverage
+
+		campaign: DF.Link
+		cancellation_reason: DF.SmallText | None
+		congress_approving: DF.Int
+		congress_attending: DF.Int
+		congress_members: DF.Int
+		congress_minutes: DF.Attach | None
+		contract_kind: DF.Literal["\u7efc\u5408\u6027\u96c6\u4f53\u5408\u540c", "\u5de5\u8d44\u4e13\u9879\u96c6\u4f53\u534f\u8bae", "\u6280\u672f\u5de5\u4eba\u85aa\u916c\u4e13\u9879\u96c6\u4f53\u534f\u8bae", "\u884c\u4e1a\u6027\u96c6\u4f53\u5408\u540c", "\u533a\u57df\u6027\u96c6\u4f53\u5408\u540c", "\u5176\u4ed6\u4e13\u9879\u96c6\u4f53\u5408\u540c"]
+		contract_text: DF.Attach | None
+		covered_enterprises: DF.Table[ContractCoverage]
+		effective_date: DF.Date | None
+		hrss_received_on: DF.Date | None
+		is_cancelled: DF.Check
+		late_submission_reason: DF.SmallText | None
+		lowest_monthly_wage: DF.Currency
+		objection: DF.SmallText | None
+		offer: DF.Link | None
+		region: DF.Link
+		review_window_end: DF.Date | None
+		signing_date: DF.Date
+		submission_due_date: DF.Date | None
+		submitted_on: DF.Date | None
+		term_end: DF.Date
+		term_start: DF.Date
+		total_covered_workers: DF.Int
+		wage_adjustment: DF.Literal["", "\u589e\u957f", "\u96f6\u589e\u957f", "\u964d\u4f4e"]
+		wage_growth_percent: DF.Float
+		zero_growth_consent: DF.Check
+	# end: auto-generated types
 	def validate(self):
 		rows = self.covered_enterprises or []
 		if not self.region and rows:
 			self.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
+		check_only_review_fields_changed(self)
+		lines, enterprise_regions = coverage_lines(rows)
+		check_region_scope(self, enterprise_regions)
 		signing_date = _date(self.signing_date)
 		campaign_start = frappe.db.get_value("Campaign", self.campaign, "start_date")
 		offer_date_sent = frappe.db.get_value("Offer", self.offer, "date_sent") if self.offer else None
@@ -23,18 +63,21 @@ class Contract(Document):
 		throw_violations(
 			self,
 			rules.check_contract(
-				lines=coverage_lines(rows),
+				lines=lines,
 				signing_date=signing_date,
 				term_start=_date(self.term_start),
 				term_end=_date(self.term_end),
 				campaign_start=campaign_start,
 				today=getdate(today()),
 				offer_date_sent=offer_date_sent,
-				wage_growth=self.wage_growth_percent if self.wage_growth_percent not in (None, "") else None,
+				wage_adjustment=self.wage_adjustment,
+				wage_growth=self.wage_growth_percent,
 				zero_growth_consent=self.zero_growth_consent,
 				lowest_wage=lowest,
 				minimum_wage=minimum_wage_on(self.region, signing_date) if lowest else None,
 				congress=(self.congress_members or None, self.congress_attending or None, self.congress_approving or None),
+				cancelled=self.is_cancelled,
+				cancellation_reason=self.cancellation_reason,
 			),
 		)
 		self.total_covered_workers = sum(row.covered_workers or 0 for row in rows)

@@ -7,6 +7,29 @@ from springoffer.desk import throw_violations
 
 
 class Enterprise(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		address: DF.SmallText | None
+		contact_person: DF.Data | None
+		contact_phone: DF.Data | None
+		credit_code: DF.Data
+		employees: DF.Int
+		enterprise_name: DF.Data
+		industry: DF.Literal["", "A \u519c\u3001\u6797\u3001\u7267\u3001\u6e14\u4e1a", "B \u91c7\u77ff\u4e1a", "C \u5236\u9020\u4e1a", "D \u7535\u529b\u3001\u70ed\u529b\u3001\u71c3\u6c14\u53ca\u6c34\u751f\u4ea7\u548c\u4f9b\u5e94\u4e1a", "E \u5efa\u7b51\u4e1a", "F \u6279\u53d1\u548c\u96f6\u552e\u4e1a", "G \u4ea4\u901a\u8fd0\u8f93\u3001\u4ed3\u50a8\u548c\u90ae\u653f\u4e1a", "H \u4f4f\u5bbf\u548c\u9910\u996e\u4e1a", "I \u4fe1\u606f\u4f20\u8f93\u3001\u8f6f\u4ef6\u548c\u4fe1\u606f\u6280\u672f\u670d\u52a1\u4e1a", "J \u91d1\u878d\u4e1a", "K \u623f\u5730\u4ea7\u4e1a", "L \u79df\u8d41\u548c\u5546\u52a1\u670d\u52a1\u4e1a", "M \u79d1\u5b66\u7814\u7a76\u548c\u6280\u672f\u670d\u52a1\u4e1a", "N \u6c34\u5229\u3001\u73af\u5883\u548c\u516c\u5171\u8bbe\u65bd\u7ba1\u7406\u4e1a", "O \u5c45\u6c11\u670d\u52a1\u3001\u4fee\u7406\u548c\u5176\u4ed6\u670d\u52a1\u4e1a", "P \u6559\u80b2", "Q \u536b\u751f\u548c\u793e\u4f1a\u5de5\u4f5c", "R \u6587\u5316\u3001\u4f53\u80b2\u548c\u5a31\u4e50\u4e1a", "S \u516c\u5171\u7ba1\u7406\u3001\u793e\u4f1a\u4fdd\u969c\u548c\u793e\u4f1a\u7ec4\u7ec7", "T \u56fd\u9645\u7ec4\u7ec7"]
+		is_piece_rate: DF.Check
+		is_platform: DF.Check
+		is_small_micro: DF.Check
+		is_wage_total_approval: DF.Check
+		region: DF.Link
+		report_category: DF.Literal["\u56fd\u6709\u53ca\u56fd\u6709\u63a7\u80a1\u4f01\u4e1a\u6216\u96c6\u4f53\u4f01\u4e1a", "\u79c1\u8425\u4f01\u4e1a\uff08\u6c11\u8425\u4f01\u4e1a\uff09", "\u5916\u5546\u6295\u8d44\u4f01\u4e1a\uff08\u4e2d\u5916\u5408\u8d44\uff09", "\u5176\u4ed6\u4f01\u4e1a"]
+		union_established: DF.Check
+	# end: auto-generated types
 	def before_insert(self):
 		# The code is the record's name: normalise it before naming.
 		self.credit_code = credit_code.normalize(self.credit_code)
@@ -15,9 +38,13 @@ class Enterprise(Document):
 		self.credit_code = credit_code.normalize(self.credit_code)
 		self.enterprise_name = (self.enterprise_name or "").strip()
 		throw_violations(self, rules.check_enterprise(self.credit_code, self.report_category, self.employees))
+		# a new record is already named by its code, so any stored record with the code is a duplicate
+		filters = {"credit_code": self.credit_code}
+		if not self.is_new():
+			filters["name"] = ("!=", self.name)
 		existing = frappe.db.get_value(
 			"Enterprise",
-			{"credit_code": self.credit_code, "name": ("!=", self.name)},
+			filters,
 			["name", "enterprise_name"],
 			as_dict=True,
 		)

@@ -4,6 +4,21 @@ from frappe.model.document import Document
 
 
 class MinimumWageStandard(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		document_reference: DF.Data | None
+		effective_from: DF.Date
+		hourly_wage: DF.Currency
+		monthly_wage: DF.Currency
+		region: DF.Link
+		tier: DF.Data | None
+	# end: auto-generated types
 	def validate(self):
 		if frappe.db.exists(
 			"Minimum Wage Standard",

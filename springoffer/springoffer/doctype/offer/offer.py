@@ -3,14 +3,47 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import coverage_lines, throw_violations
+from springoffer.desk import check_only_review_fields_changed, check_region_scope, coverage_lines, throw_violations
 
 
 class Offer(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from springoffer.springoffer.doctype.offer_coverage.offer_coverage import OfferCoverage
+		from springoffer.springoffer.doctype.offer_follow_up.offer_follow_up import OfferFollowUp
+
+		campaign: DF.Link
+		covered_enterprises: DF.Table[OfferCoverage]
+		date_sent: DF.Date
+		follow_ups: DF.Table[OfferFollowUp]
+		hrss_handling: DF.Literal["", "\u7763\u4fc3\u4f01\u4e1a\u5e94\u7ea6", "\u7ea6\u8c08\u4f01\u4e1a\u8d1f\u8d23\u4eba", "\u4e0b\u8fbe\u9650\u671f\u6574\u6539\u610f\u89c1", "\u7ec4\u7ec7\u8c03\u89e3\u534f\u8c03", "\u4f9d\u6cd5\u5904\u7406", "\u5176\u4ed6"]
+		hrss_handling_date: DF.Date | None
+		hrss_handling_detail: DF.SmallText | None
+		is_overdue: DF.Check
+		main_topic: DF.Literal["\u5de5\u8d44\u8c03\u6574", "\u8ba1\u4ef6\u5355\u4ef7\u4e0e\u52b3\u52a8\u5b9a\u989d", "\u6280\u672f\u5de5\u4eba\u85aa\u916c", "\u4f11\u606f\u4f11\u5047", "\u52b3\u52a8\u5b89\u5168\u536b\u751f", "\u65b0\u5c31\u4e1a\u5f62\u6001\u52b3\u52a8\u8005\u6743\u76ca", "\u5176\u4ed6"]
+		offering_side: DF.Literal["\u804c\u5de5\u65b9\uff08\u5de5\u4f1a\uff09", "\u4f01\u4e1a\u65b9"]
+		refusal_detail: DF.SmallText | None
+		refusal_reason: DF.Literal["", "\u4f01\u4e1a\u7ecf\u8425\u56f0\u96be", "\u8ba4\u4e3a\u65e0\u534f\u5546\u5fc5\u8981", "\u4f01\u4e1a\u5df2\u6709\u6709\u6548\u96c6\u4f53\u5408\u540c", "\u804c\u5de5\u65b9\u8981\u6c42\u8fc7\u9ad8", "\u4f01\u4e1a\u672a\u5efa\u7acb\u5de5\u4f1a", "\u5176\u4ed6"]
+		region: DF.Link
+		response: DF.Literal["\u5f85\u56de\u5e94", "\u540c\u610f\u534f\u5546", "\u62d2\u7edd\u534f\u5546"]
+		response_date: DF.Date | None
+		response_due_date: DF.Date | None
+		scope: DF.Literal["\u5355\u4e2a\u4f01\u4e1a", "\u884c\u4e1a\u6027", "\u533a\u57df\u6027"]
+		topics_note: DF.SmallText | None
+		total_covered_workers: DF.Int
+	# end: auto-generated types
 	def validate(self):
 		rows = self.covered_enterprises or []
 		if not self.region and rows:
 			self.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
+		check_only_review_fields_changed(self)
+		lines, enterprise_regions = coverage_lines(rows)
+		check_region_scope(self, enterprise_regions)
 		campaign = frappe.db.get_value("Campaign", self.campaign, ["start_date", "end_date"], as_dict=True) or {}
 		date_sent = getdate(self.date_sent) if self.date_sent else None
 		response_date = getdate(self.response_date) if self.response_date else None
@@ -18,7 +51,7 @@ class Offer(Document):
 			self,
 			rules.check_offer(
 				scope=self.scope,
-				lines=coverage_lines(rows),
+				lines=lines,
 				date_sent=date_sent,
 				campaign_start=campaign.get("start_date"),
 				campaign_end=campaign.get("end_date"),

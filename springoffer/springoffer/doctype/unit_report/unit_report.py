@@ -23,6 +23,25 @@ ROW_FIELDS = dict(
 
 
 class UnitReport(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from springoffer.springoffer.doctype.unit_report_refusal.unit_report_refusal import UnitReportRefusal
+		from springoffer.springoffer.doctype.unit_report_row.unit_report_row import UnitReportRow
+
+		as_of_date: DF.Date
+		campaign: DF.Link
+		refusals: DF.Table[UnitReportRefusal]
+		remarks: DF.SmallText | None
+		reporting_body: DF.Literal["\u4eba\u529b\u8d44\u6e90\u548c\u793e\u4f1a\u4fdd\u969c\u90e8\u95e8", "\u603b\u5de5\u4f1a", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a"]
+		reporting_unit: DF.Link
+		rows: DF.Table[UnitReportRow]
+		source: DF.Literal["\u7531\u53f0\u5e10\u751f\u6210", "\u624b\u5de5\u586b\u62a5"]
+	# end: auto-generated types
 	def validate(self):
 		self.check_body_role()
 		self.ensure_category_rows()

@@ -2,4 +2,25 @@ from frappe.model.document import Document
 
 
 class UnitReportRow(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		offered_enterprises: DF.Int
+		offered_workers: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		reasons: DF.SmallText | None
+		refused_enterprises: DF.Int
+		report_category: DF.Literal["\u56fd\u6709\u53ca\u56fd\u6709\u63a7\u80a1\u4f01\u4e1a\u6216\u96c6\u4f53\u4f01\u4e1a", "\u79c1\u8425\u4f01\u4e1a\uff08\u6c11\u8425\u4f01\u4e1a\uff09", "\u5916\u5546\u6295\u8d44\u4f01\u4e1a\uff08\u4e2d\u5916\u5408\u8d44\uff09", "\u5176\u4ed6\u4f01\u4e1a"]
+		responded_enterprises: DF.Int
+		responded_workers: DF.Int
+		signed_enterprises: DF.Int
+		signed_workers: DF.Int
+	# end: auto-generated types
 	pass

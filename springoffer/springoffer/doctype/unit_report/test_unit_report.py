@@ -1,0 +1,66 @@
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from springoffer.core import categories as c
+from springoffer.testing import make_enterprise, make_user, offer_doc
+
+
+def report_doc(unit="湘潭市", body=c.BODY_UNION, rows=None, refusals=None):
+	return frappe.get_doc(
+		{
+			"doctype": "Unit Report",
+			"campaign": "2023年春季要约行动",
+			"reporting_unit": unit,
+			"reporting_body": body,
+			"as_of_date": "2023-06-30",
+			"rows": rows or [],
+			"refusals": refusals or [],
+		}
+	)
+
+
+class TestUnitReport(FrappeTestCase):
+	def setUp(self):
+		frappe.db.delete("Unit Report", {"reporting_unit": ("in", ["湘潭市", "岳阳市"])})
+
+	def test_four_rows_in_form_order_whatever_was_typed(self):
+		doc = report_doc(rows=[{"report_category": c.OTHER, "offered_enterprises": 2, "offered_workers": 30}]).insert()
+		self.assertEqual([row.report_category for row in doc.rows], list(c.REPORT_CATEGORIES))
+		self.assertEqual(doc.rows[3].offered_workers, 30)
+
+	def test_typed_figures_must_add_up(self):
+		bad = [{"report_category": c.PRIVATE, "offered_enterprises": 2, "offered_workers": 30, "responded_enterprises": 3, "responded_workers": 40}]
+		with self.assertRaises(frappe.ValidationError):
+			report_doc(rows=bad).insert()
+		unexplained = [{"report_category": c.PRIVATE, "offered_enterprises": 2, "offered_workers": 30, "refused_enterprises": 1}]
+		with self.assertRaises(frappe.ValidationError):
+			report_doc(rows=unexplained).insert()
+		explained = [{"enterprise_name": "某公司", "report_category": c.PRIVATE, "refusal_kind": c.REFUSED, "reason": "其他"}]
+		report_doc(rows=unexplained, refusals=explained).insert()
+
+	def test_one_report_per_campaign_unit_and_body(self):
+		report_doc().insert()
+		with self.assertRaises(frappe.DuplicateEntryError):
+			report_doc().insert()
+		report_doc(body=c.BODY_HRSS).insert()
+
+	def test_a_body_files_only_its_own_report(self):
+		union = make_user("unit.union@example.com", ["Trade Union Officer"], region="岳阳市")
+		with self.set_user(union):
+			with self.assertRaises(frappe.PermissionError):
+				report_doc(unit="岳阳市", body=c.BODY_HRSS).insert()
+			report_doc(unit="岳阳市", body=c.BODY_UNION).insert()
+			with self.assertRaises(frappe.PermissionError):
+				report_doc(unit="湘潭市", body=c.BODY_UNION).insert()
+
+	def test_fill_from_records_counts_the_units_subtree(self):
+		enterprise = make_enterprise(region="湘潭市", category=c.FOREIGN, employees=900)
+		offer_doc([enterprise], 800, date_sent="2023-03-02", response=c.REFUSED, response_date="2023-03-10", refusal_reason="其他").insert()
+		doc = report_doc().insert()
+		doc.fill_from_records()
+		row = next(r for r in doc.rows if r.report_category == c.FOREIGN)
+		self.assertGreaterEqual(row.offered_enterprises, 1)
+		self.assertGreaterEqual(row.refused_enterprises, 1)
+		self.assertEqual(doc.source, "由台帐生成")
+		self.assertIn(enterprise.name, [r.credit_code for r in doc.refusals])
+		self.assertEqual(sum(r.refused_enterprises for r in doc.rows), len(doc.refusals))
