@@ -132,7 +132,7 @@ def count(campaign, unit, as_of):
 			)
 		)
 	refusals.sort(key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))
-	return Annex(unit=unit, as_of=getdate(as_of), rows=rows, refusals=refusals)
+	return Annex(unit=unit, as_of=getdate(as_of), rows=rows, refusals=refusals, campaign=campaign)
 
 
 def permitted_regions(user=None):

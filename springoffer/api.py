@@ -12,7 +12,8 @@ from springoffer.core import xlsx
 from springoffer.core.counting import Figures
 
 
-def _resolve(campaign=None, unit=None, as_of=None):
+def resolve_annex_request(campaign=None, unit=None, as_of=None):
+	"""Defaults filled, existence and the caller's Region permission checked."""
 	frappe.has_permission("Offer", "read", throw=True)
 	campaign = campaign or annex_db.latest_campaign()
 	if not campaign or not frappe.db.exists("Campaign", campaign):
@@ -21,7 +22,10 @@ def _resolve(campaign=None, unit=None, as_of=None):
 	if not frappe.db.exists("Region", unit):
 		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
 	annex_db.check_unit_permission(unit)
-	as_of = frappe.utils.getdate(as_of) if as_of else annex_db.default_as_of(campaign)
+	try:
+		as_of = frappe.utils.getdate(as_of) if as_of else annex_db.default_as_of(campaign)
+	except Exception:
+		frappe.throw(_("As-of date {0} is not a date; write it as YYYY-MM-DD").format(as_of))
 	return campaign, unit, as_of
 
 
@@ -38,7 +42,7 @@ def annex_defaults():
 @frappe.whitelist()
 def annex_figures(campaign=None, unit=None, as_of=None):
 	"""The seven figures of each row, 合计, and the refusal detail, as JSON."""
-	campaign, unit, as_of = _resolve(campaign, unit, as_of)
+	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	annex = annex_db.count(campaign, unit, as_of)
 	rows = [
 		{"category": category, **dict(zip(Figures.FIELDS, annex.rows[category].as_tuple())), "reasons": annex.reasons(category)}
@@ -59,6 +63,18 @@ def annex_workbook(campaign, unit, as_of):
 	return xlsx.write_annex(annex, unit, annex_db.campaign_due_date(campaign))
 
 
+def export_annex_file(campaign, unit, as_of, output):
+	"""What `bench … springoffer export-annex` does: count, write the .xlsx, return (path, annex)."""
+	import os
+
+	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
+	annex = annex_db.count(campaign, unit, as_of)
+	path = os.path.abspath(output)
+	with open(path, "wb") as f:
+		f.write(xlsx.write_annex(annex, unit, annex_db.campaign_due_date(campaign)))
+	return path, annex
+
+
 def annex_filename(campaign, unit, as_of):
 	"""ASCII file name (non-ASCII names reach browsers mangled): annex-2023-430100-20230630.xlsx."""
 	year = frappe.db.get_value("Campaign", campaign, "year") or ""
@@ -69,7 +85,7 @@ def annex_filename(campaign, unit, as_of):
 @frappe.whitelist()
 def download_annex(campaign=None, unit=None, as_of=None):
 	"""The 附件 as .xlsx, printed like the paper form, with the refusal sheet."""
-	campaign, unit, as_of = _resolve(campaign, unit, as_of)
+	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	frappe.response.filename = annex_filename(campaign, unit, as_of)
 	frappe.response.filecontent = annex_workbook(campaign, unit, as_of)
 	frappe.response.type = "binary"

@@ -1,4 +1,9 @@
-"""bench commands: `bench --site S springoffer export-annex …` and `… import-ledger …`."""
+"""bench commands: `bench --site S springoffer export-annex …` and `… import-ledger …`.
+
+They run as Administrator; relative paths resolve from the bench's sites/ folder.
+"""
+
+import sys
 
 import click
 from frappe.commands import get_site, pass_context
@@ -7,6 +12,44 @@ from frappe.commands import get_site, pass_context
 @click.group("springoffer")
 def springoffer():
 	"""集体协商“春季要约行动” (springoffer)."""
+
+
+def _connect(context):
+	import frappe
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	frappe.local.lang = "zh"  # CLI and jobs run in English otherwise
+	return frappe
+
+
+def _fail(message):
+	click.secho(message, fg="red", err=True)
+	sys.exit(2)
+
+
+@springoffer.command("export-annex")
+@click.option("--campaign", help="活动名称，默认最近的活动")
+@click.option("--unit", help="报送单位（地区），默认湖南省")
+@click.option("--as-of", "as_of", help="统计截止日期 YYYY-MM-DD，默认今天（活动结束后为结束日期）")
+@click.option("--output", required=True, help="输出的 .xlsx 文件")
+@pass_context
+def export_annex(context, campaign, unit, as_of, output):
+	"""导出《集体协商“春季要约行动”情况统计表》Excel。"""
+	frappe = _connect(context)
+	try:
+		from springoffer.api import export_annex_file
+
+		path, annex = export_annex_file(campaign, unit, as_of, output)
+		total = annex.total
+		click.echo(
+			f"{annex.campaign} {annex.unit} 截至 {annex.as_of}：发出要约 {total.offered} 家 {total.offered_workers} 人，"
+			f"回应 {total.responded} 家，签订 {total.signed} 家，不予回应 {total.refused} 家 → {path}"
+		)
+	except (frappe.ValidationError, ValueError) as e:
+		_fail(frappe.utils.strip_html(str(e)) or repr(e))
+	finally:
+		frappe.destroy()
 
 
 commands = [springoffer]

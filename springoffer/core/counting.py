@@ -107,6 +107,7 @@ class Annex:
 	as_of: date
 	rows: dict  # category → Figures, in the form's order
 	refusals: list = field(default_factory=list)
+	campaign: str = ""
 
 	@property
 	def total(self):
@@ -230,7 +231,7 @@ def count_annex(enterprises, offer_lines, contract_lines, tree, campaign, unit, 
 			)
 		)
 	refusals.sort(key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))
-	return Annex(unit=unit, as_of=as_of, rows=rows, refusals=refusals)
+	return Annex(unit=unit, as_of=as_of, rows=rows, refusals=refusals, campaign=campaign)
 
 
 def joined_texts(texts):

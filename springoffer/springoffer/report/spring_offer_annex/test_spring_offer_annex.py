@@ -131,3 +131,18 @@ class TestSpringOfferAnnex(FrappeTestCase):
 		self.assertEqual(ws["A10"].value, "备注：1. 请各地于 2023 年 6 月 30 日前上报；")
 		figures = api.annex_figures(campaign="2023年春季要约行动", unit="长沙市", as_of="2023-06-30")
 		self.assertEqual([ws.cell(9, col).value for col in range(2, 9)], [figures["total"][f] for f in ("offered", "offered_workers", "responded", "responded_workers", "signed", "signed_workers", "refused")])
+
+	def test_export_command_writes_the_form_and_refuses_bad_input(self):
+		import os
+		import tempfile
+
+		path = os.path.join(tempfile.mkdtemp(), "annex.xlsx")
+		written, annex = api.export_annex_file("2023年春季要约行动", "株洲市", "2023-06-30", path)
+		self.assertEqual(written, path)
+		ws = load_workbook(path)["附件"]
+		self.assertEqual(ws["A2"].value, "报送单位：株洲市")
+		self.assertEqual(ws.cell(9, 2).value, annex.total.offered)
+		with self.assertRaises(frappe.DoesNotExistError):
+			api.export_annex_file("2023年春季要约行动", "不存在市", "2023-06-30", path)
+		with self.assertRaises(frappe.ValidationError):
+			api.export_annex_file("2023年春季要约行动", "株洲市", "2023-13-45", path)
