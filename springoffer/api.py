@@ -86,6 +86,10 @@ def annex_filename(campaign, unit, as_of):
 def download_annex(campaign=None, unit=None, as_of=None):
 	"""The 附件 as .xlsx, printed like the paper form, with the refusal sheet."""
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
-	frappe.response.filename = annex_filename(campaign, unit, as_of)
-	frappe.response.filecontent = annex_workbook(campaign, unit, as_of)
+	send_workbook(annex_workbook(campaign, unit, as_of), annex_filename(campaign, unit, as_of))
+
+
+def send_workbook(data, filename):
+	frappe.response.filename = filename
+	frappe.response.filecontent = data
 	frappe.response.type = "binary"

@@ -104,6 +104,13 @@ def _snapshot(doc, meta):
 	return values
 
 
+def snapshot_changes(doc, before, ignore=()):
+	"""Labels of the user-editable fields (tables included) that differ between two versions."""
+	meta = frappe.get_meta(doc.doctype)
+	now, then = _snapshot(doc, meta), _snapshot(before, meta)
+	return [_(meta.get_label(field)) for field in now if field not in ignore and now[field] != then[field]]
+
+
 def check_only_review_fields_changed(doc):
 	"""HRSS staff save offers and contracts to record their handling and review (permission level 1);
 	the content (level 0) belongs to the union and the employer side."""
@@ -112,11 +119,81 @@ def check_only_review_fields_changed(doc):
 	before = doc.get_doc_before_save()
 	if not before:
 		return
-	meta = frappe.get_meta(doc.doctype)
-	now, then = _snapshot(doc, meta), _snapshot(before, meta)
-	changed = [_(meta.get_label(field)) for field in now if now[field] != then[field]]
+	changed = snapshot_changes(doc, before)
 	if changed:
 		frappe.throw(
 			_("HRSS staff record only the HRSS fields; ask the union or the employer side to change: {0}").format("、".join(changed)),
 			frappe.PermissionError,
 		)
+
+
+def _workflow(doc):
+	from frappe.model.workflow import get_workflow_name
+
+	name = get_workflow_name(doc.doctype)
+	return frappe.get_cached_doc("Workflow", name) if name else None
+
+
+def check_workflow_rules(doc):
+	"""What Frappe's Workflow leaves to the client or to apply_workflow, enforced on every save:
+	only a state's editors may change a document in that state, and a transition that forbids
+	self-approval is refused to the document's owner even through a plain save."""
+	workflow = _workflow(doc)
+	before = doc.get_doc_before_save()
+	if not workflow or not before or frappe.session.user == "Administrator":
+		return
+	field = workflow.workflow_state_field
+	old_state, new_state = before.get(field), doc.get(field)
+	roles = set(frappe.get_roles())
+	if old_state == new_state:
+		editors = {row.allow_edit for row in workflow.states if row.state == old_state}
+		if not editors & roles:
+			frappe.throw(
+				_("In state {0} only {1} may change this document").format(
+					old_state, "、".join(sorted(_(role) for role in editors))
+				),
+				frappe.PermissionError,
+			)
+		return
+	transitions = [
+		t for t in workflow.transitions if t.state == old_state and t.next_state == new_state and t.allowed in roles
+	]
+	if transitions and not any(t.allow_self_approval for t in transitions) and doc.owner == frappe.session.user:
+		frappe.throw(_("You created this document, so someone else must approve it"), frappe.PermissionError)
+
+
+def _users_with_role(role):
+	return frappe.get_all(
+		"Has Role",
+		filters={"role": role, "parenttype": "User", "parent": ("not in", ("Administrator", "Guest"))},
+		pluck="parent",
+	)
+
+
+def regional_officers(region, role):
+	"""Enabled users of `role` confined to `region` or one of its ancestors below the province:
+	the staff who handle what happens there (province-wide staff are not paged for every case)."""
+	users = set(_users_with_role(role))
+	if not users or not region:
+		return []
+	chain = region_chain(region)
+	permitted = frappe.get_all(
+		"User Permission",
+		filters={"allow": "Region", "for_value": ("in", chain), "user": ("in", list(users))},
+		pluck="user",
+	)
+	enabled = frappe.get_all("User", filters={"name": ("in", permitted or [""]), "enabled": 1}, pluck="name")
+	return sorted(enabled)
+
+
+def unit_officers(unit, role):
+	"""Users of `role` who report for `unit`: confined exactly to it, or, for the province, not confined."""
+	users = set(_users_with_role(role))
+	if not users:
+		return []
+	confined = frappe.get_all("User Permission", filters={"allow": "Region", "user": ("in", list(users))}, fields=["user", "for_value"])
+	if frappe.db.get_value("Region", unit, "parent_region"):
+		chosen = {row.user for row in confined if row.for_value == unit}
+	else:
+		chosen = users - {row.user for row in confined}
+	return sorted(frappe.get_all("User", filters={"name": ("in", list(chosen) or [""]), "enabled": 1}, pluck="name"))

@@ -1,3 +1,8 @@
+# Underscored names are not read as hooks.
+from springoffer.core.categories import CONTRACT_STATES as _CONTRACT_STATES
+from springoffer.core.categories import REPORT_STATES as _REPORT_STATES
+from springoffer.core.categories import ROLES as _ROLES
+
 app_name = "springoffer"
 app_title = "Springoffer"
 app_publisher = "springoffer developers"
@@ -11,25 +16,18 @@ after_install = "springoffer.install.after_install"
 after_migrate = "springoffer.install.after_migrate"
 before_uninstall = "springoffer.install.before_uninstall"
 
-# Roles that no DocPerm creates on its own are shipped here; the rest come with the DocTypes.
+scheduler_events = {"daily": ["springoffer.tasks.daily"]}
+
+# Shipped as fixtures, filtered by name: Frappe ships states and actions of its own
+# (Pending, Approve…) that must not be exported with ours.
+_CONTRACT_ACTIONS = ["报送", "受理", "要求补正", "补正后报送", "开始审查", "审查通过", "提出异议", "确认生效", "重新报送", "期满生效", "撤销"]
+_REPORT_ACTIONS = ["提交", "审核通过", "退回", "重新提交"]
+_NOTIFICATIONS = ["要约应约期限提醒", "要约逾期未回应", "企业拒绝协商", "统计表上报提醒", "统计表被退回"]
+
 fixtures = [
-	{
-		"dt": "Role",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"HRSS Officer",
-					"HRSS Reviewer",
-					"Trade Union Officer",
-					"Trade Union Reviewer",
-					"Enterprise Confederation Officer",
-					"Enterprise Confederation Reviewer",
-					"Commerce Federation Officer",
-					"Commerce Federation Reviewer",
-				],
-			]
-		],
-	},
+	{"dt": "Role", "filters": [["name", "in", list(_ROLES)]]},
+	{"dt": "Workflow State", "filters": [["name", "in", list(_CONTRACT_STATES + _REPORT_STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", _CONTRACT_ACTIONS + _REPORT_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["集体合同审查备案", "报送单位统计表审核"]]]},
+	{"dt": "Notification", "filters": [["name", "in", _NOTIFICATIONS]]},
 ]

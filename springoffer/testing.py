@@ -212,3 +212,11 @@ def insert_ledger(enterprises, offer_lines, contract_lines):
 	frappe.db.bulk_insert(
 		"Contract Coverage", ("name", "parent", "parenttype", "parentfield", "idx", "enterprise", "covered_workers", *common), coverage
 	)
+
+
+def delete_unit_reports(filters):
+	"""Remove Unit Reports with their child rows (names repeat: campaign-unit-body)."""
+	names = frappe.get_all("Unit Report", filters=filters, pluck="name")
+	for child in ("Unit Report Row", "Unit Report Refusal"):
+		frappe.db.delete(child, {"parent": ("in", names or [""])})
+	frappe.db.delete("Unit Report", {"name": ("in", names or [""])})

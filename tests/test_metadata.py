@@ -32,15 +32,11 @@ def scrub(name):
 
 
 def hooks():
-	tree = ast.parse((APP / "hooks.py").read_text(encoding="utf-8"))
-	values = {}
-	for node in tree.body:
-		if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-			try:
-				values[node.targets[0].id] = ast.literal_eval(node.value)
-			except ValueError:
-				pass
-	return values
+	"""The hook values, as Frappe reads them: public module-level names of springoffer.hooks."""
+	import importlib
+
+	module = importlib.import_module("springoffer.hooks")
+	return {name: value for name, value in vars(module).items() if not name.startswith("_")}
 
 
 def defined_functions(dotted):
@@ -177,14 +173,67 @@ def test_hrss_alone_writes_hrss_fields():
 		assert level1, doctype
 
 
-def test_fixtures_are_listed_in_hooks():
-	listed = {entry["dt"] if isinstance(entry, dict) else entry for entry in hooks()["fixtures"]}
+def test_fixtures_are_listed_in_hooks_and_their_filters_match_the_files():
+	entries = {entry["dt"]: entry for entry in hooks()["fixtures"]}
 	for path in fixture_files():
-		doctypes_in_file = {record["doctype"] for record in load(path)}
-		assert doctypes_in_file <= listed, path
-		assert path.stem == scrub(next(iter(doctypes_in_file)))
-	for entry in hooks()["fixtures"]:
-		assert (APP / "fixtures" / f"{scrub(entry['dt'])}.json").exists(), entry
+		records = load(path)
+		doctype = records[0]["doctype"]
+		assert {record["doctype"] for record in records} == {doctype}
+		assert path.stem == scrub(doctype)
+		(field, operator, names), = entries[doctype]["filters"]
+		assert (field, operator) == ("name", "in")
+		assert sorted(record["name"] for record in records) == sorted(names), doctype
+	for doctype in entries:
+		assert (APP / "fixtures" / f"{scrub(doctype)}.json").exists(), doctype
+
+
+def fixture(doctype):
+	return load(APP / "fixtures" / f"{scrub(doctype)}.json")
+
+
+def test_workflows_use_shipped_states_actions_and_roles():
+	states = {r["name"] for r in fixture("Workflow State")}
+	actions = {r["name"] for r in fixture("Workflow Action Master")}
+	roles = set(c.ROLES) | {"System Manager"}
+	workflows = {w["document_type"]: w for w in fixture("Workflow")}
+	assert set(workflows) == {"Contract", "Unit Report"}
+	expected_states = {"Contract": c.CONTRACT_STATES, "Unit Report": c.REPORT_STATES}
+	for doctype, workflow in workflows.items():
+		assert workflow["workflow_state_field"] == "workflow_state"
+		field = next(f for f in DOCTYPES[doctype]["fields"] if f["fieldname"] == "workflow_state")
+		assert field["options"] == "Workflow State" and field.get("allow_on_submit") == 1 and field.get("no_copy") == 1
+		used = [row["state"] for row in workflow["states"]]
+		assert list(dict.fromkeys(used)) == list(expected_states[doctype]), doctype
+		for row in workflow["states"]:
+			assert row["state"] in states and row["allow_edit"] in roles
+			if row.get("update_field"):
+				assert row["update_field"] in {f["fieldname"] for f in DOCTYPES[doctype]["fields"]}
+		for t in workflow["transitions"]:
+			assert t["state"] in used and t["next_state"] in used, t
+			assert t["action"] in actions and t["allowed"] in roles, t
+		if doctype == "Unit Report":
+			assert DOCTYPES[doctype].get("is_submittable") == 1
+			approvals = [t for t in workflow["transitions"] if t["state"] == c.REPORT_SUBMITTED]
+			assert approvals and all(t["allow_self_approval"] == 0 for t in approvals)
+			for t in approvals:  # only the same body's province reviewer
+				body = next(b for b, (officer, reviewer) in c.BODY_ROLES.items() if t["allowed"] == reviewer)
+				assert t["condition"] == f'doc.reporting_body == "{body}"'
+		if doctype == "Contract":
+			reviewers = {t["allowed"] for t in workflow["transitions"] if t["action"] in ("受理", "审查通过", "提出异议", "确认生效")}
+			assert reviewers == {"HRSS Officer"}
+
+
+def test_notifications_point_at_real_fields():
+	for n in fixture("Notification"):
+		fields = {f["fieldname"]: f for f in DOCTYPES[n["document_type"]]["fields"]}
+		if n["event"] in ("Days Before", "Days After"):
+			assert fields[n["date_changed"]]["fieldtype"] == "Date", n["name"]
+		if n["event"] == "Value Change":
+			assert n["value_changed"] in fields, n["name"]
+		for recipient in n["recipients"]:
+			field = recipient["receiver_by_document_field"]
+			assert field == "owner" or field in fields, (n["name"], field)
+		assert n["channel"] == "System Notification" and n["enabled"] == 1
 
 
 def test_hook_paths_point_at_functions():

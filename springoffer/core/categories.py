@@ -93,6 +93,37 @@ WAGE_FREEZE = "零增长"
 WAGE_CUT = "降低"
 WAGE_ADJUSTMENTS = (WAGE_RISE, WAGE_FREEZE, WAGE_CUT)
 
+# Contract review and filing (集体合同规定 Art. 42–47): the Workflow's states.
+CONTRACT_DRAFT = "草拟"
+CONTRACT_SUBMITTED = "已报送"
+CONTRACT_NEEDS_CORRECTION = "需补正"
+CONTRACT_ACCEPTED = "已受理"
+CONTRACT_UNDER_REVIEW = "审查中"
+CONTRACT_APPROVED = "审查通过"
+CONTRACT_OBJECTED = "提出异议"
+CONTRACT_EFFECTIVE = "已生效"
+CONTRACT_CANCELLED = "已撤销"
+CONTRACT_STATES = (
+	CONTRACT_DRAFT,
+	CONTRACT_SUBMITTED,
+	CONTRACT_NEEDS_CORRECTION,
+	CONTRACT_ACCEPTED,
+	CONTRACT_UNDER_REVIEW,
+	CONTRACT_APPROVED,
+	CONTRACT_OBJECTED,
+	CONTRACT_EFFECTIVE,
+	CONTRACT_CANCELLED,
+)
+# With HRSS and its 15 days running: no objection by the window's end and the contract takes effect.
+CONTRACT_IN_REVIEW = (CONTRACT_ACCEPTED, CONTRACT_UNDER_REVIEW, CONTRACT_APPROVED)
+
+# Unit Report review: submitted by the unit's officer, approved by the same body's province reviewer.
+REPORT_DRAFT = "草稿"
+REPORT_SUBMITTED = "已提交"
+REPORT_APPROVED = "已审核"
+REPORT_RETURNED = "退回"
+REPORT_STATES = (REPORT_DRAFT, REPORT_SUBMITTED, REPORT_APPROVED, REPORT_RETURNED)
+
 # The four bodies of the notice; a UnitReport is filed by one of them.
 BODY_HRSS = "人力资源和社会保障部门"
 BODY_UNION = "总工会"

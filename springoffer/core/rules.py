@@ -314,3 +314,35 @@ def check_campaign(start, end, report_due):
 			Violation("report_due_date", "Report due date {0} is before the campaign starts {1}", (report_due, start))
 		)
 	return found
+
+
+def check_contract_state(*, state, signing_date, submitted_on, late_reason, objection, correction_note):
+	"""What entering a review state needs (集体合同规定 Art. 42, 44, 47)."""
+	found = []
+	if state == categories.CONTRACT_SUBMITTED and signing_date and submitted_on:
+		due = clocks.submission_due(signing_date)
+		if submitted_on > due and not (late_reason or "").strip():
+			found.append(
+				Violation(
+					"late_submission_reason",
+					"Submitted on {0}, after the 10 days that ended {1}: record the reason for the late submission",
+					(submitted_on, due),
+				)
+			)
+	if submitted_on and signing_date and submitted_on < signing_date:
+		found.append(
+			Violation("submitted_on", "Submitted on {0}, before the contract was signed on {1}; correct the date", (submitted_on, signing_date))
+		)
+	if state == categories.CONTRACT_OBJECTED and not (objection or "").strip():
+		found.append(Violation("objection", "Write the objection so both sides know what to renegotiate"))
+	if state == categories.CONTRACT_NEEDS_CORRECTION and not (correction_note or "").strip():
+		found.append(Violation("correction_note", "List the materials the employer side must complete"))
+	return found
+
+
+def effective_date(received_on, today):
+	"""The day a contract takes effect on reaching 已生效: the statutory day once HRSS's 15 days ran out
+	without objection (even if the daily job runs late), else the day HRSS confirms it."""
+	if received_on and today > clocks.review_window_end(received_on):
+		return clocks.takes_effect_on(received_on)
+	return today

@@ -2,8 +2,14 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
-from springoffer.core import clocks, rules
-from springoffer.desk import check_only_review_fields_changed, check_region_scope, coverage_lines, throw_violations
+from springoffer.core import categories, clocks, rules
+from springoffer.desk import (
+	check_only_review_fields_changed,
+	check_region_scope,
+	check_workflow_rules,
+	coverage_lines,
+	throw_violations,
+)
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
 
 
@@ -29,6 +35,8 @@ class Contract(Document):
 		congress_minutes: DF.Attach | None
 		contract_kind: DF.Literal["\u7efc\u5408\u6027\u96c6\u4f53\u5408\u540c", "\u5de5\u8d44\u4e13\u9879\u96c6\u4f53\u534f\u8bae", "\u6280\u672f\u5de5\u4eba\u85aa\u916c\u4e13\u9879\u96c6\u4f53\u534f\u8bae", "\u884c\u4e1a\u6027\u96c6\u4f53\u5408\u540c", "\u533a\u57df\u6027\u96c6\u4f53\u5408\u540c", "\u5176\u4ed6\u4e13\u9879\u96c6\u4f53\u5408\u540c"]
 		contract_text: DF.Attach | None
+		correction_due_date: DF.Date | None
+		correction_note: DF.SmallText | None
 		covered_enterprises: DF.Table[ContractCoverage]
 		effective_date: DF.Date | None
 		hrss_received_on: DF.Date | None
@@ -47,13 +55,16 @@ class Contract(Document):
 		total_covered_workers: DF.Int
 		wage_adjustment: DF.Literal["", "\u589e\u957f", "\u96f6\u589e\u957f", "\u964d\u4f4e"]
 		wage_growth_percent: DF.Float
+		workflow_state: DF.Link | None
 		zero_growth_consent: DF.Check
 	# end: auto-generated types
 	def validate(self):
 		rows = self.covered_enterprises or []
 		if not self.region and rows:
 			self.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
+		check_workflow_rules(self)
 		check_only_review_fields_changed(self)
+		self.enter_state()
 		lines, enterprise_regions = coverage_lines(rows)
 		check_region_scope(self, enterprise_regions)
 		signing_date = _date(self.signing_date)
@@ -78,9 +89,32 @@ class Contract(Document):
 				congress=(self.congress_members or None, self.congress_attending or None, self.congress_approving or None),
 				cancelled=self.is_cancelled,
 				cancellation_reason=self.cancellation_reason,
+			)
+			+ rules.check_contract_state(
+				state=self.workflow_state,
+				signing_date=signing_date,
+				submitted_on=_date(self.submitted_on),
+				late_reason=self.late_submission_reason,
+				objection=self.objection,
+				correction_note=self.correction_note,
 			),
 		)
 		self.total_covered_workers = sum(row.covered_workers or 0 for row in rows)
 		self.submission_due_date = clocks.submission_due(signing_date) if signing_date else None
 		received = _date(self.hrss_received_on)
 		self.review_window_end = clocks.review_window_end(received) if received else None
+
+	def enter_state(self):
+		"""Dates the review clock needs, recorded as the contract enters each state."""
+		before = self.get_doc_before_save()
+		if before and before.workflow_state == self.workflow_state:
+			return
+		today = getdate(frappe.utils.today())
+		if self.workflow_state == categories.CONTRACT_SUBMITTED:
+			self.submitted_on = self.submitted_on or today
+		elif self.workflow_state == categories.CONTRACT_NEEDS_CORRECTION:
+			self.correction_due_date = clocks.correction_due(today)
+		elif self.workflow_state == categories.CONTRACT_ACCEPTED:
+			self.hrss_received_on = self.hrss_received_on or today
+		elif self.workflow_state == categories.CONTRACT_EFFECTIVE and not self.effective_date:
+			self.effective_date = rules.effective_date(_date(self.hrss_received_on), today)

@@ -3,7 +3,13 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import check_only_review_fields_changed, check_region_scope, coverage_lines, throw_violations
+from springoffer.desk import (
+	check_only_review_fields_changed,
+	check_region_scope,
+	coverage_lines,
+	regional_officers,
+	throw_violations,
+)
 
 
 class Offer(Document):
@@ -24,6 +30,7 @@ class Offer(Document):
 		hrss_handling: DF.Literal["", "\u7763\u4fc3\u4f01\u4e1a\u5e94\u7ea6", "\u7ea6\u8c08\u4f01\u4e1a\u8d1f\u8d23\u4eba", "\u4e0b\u8fbe\u9650\u671f\u6574\u6539\u610f\u89c1", "\u7ec4\u7ec7\u8c03\u89e3\u534f\u8c03", "\u4f9d\u6cd5\u5904\u7406", "\u5176\u4ed6"]
 		hrss_handling_date: DF.Date | None
 		hrss_handling_detail: DF.SmallText | None
+		hrss_notify: DF.SmallText | None
 		is_overdue: DF.Check
 		main_topic: DF.Literal["\u5de5\u8d44\u8c03\u6574", "\u8ba1\u4ef6\u5355\u4ef7\u4e0e\u52b3\u52a8\u5b9a\u989d", "\u6280\u672f\u5de5\u4eba\u85aa\u916c", "\u4f11\u606f\u4f11\u5047", "\u52b3\u52a8\u5b89\u5168\u536b\u751f", "\u65b0\u5c31\u4e1a\u5f62\u6001\u52b3\u52a8\u8005\u6743\u76ca", "\u5176\u4ed6"]
 		offering_side: DF.Literal["\u804c\u5de5\u65b9\uff08\u5de5\u4f1a\uff09", "\u4f01\u4e1a\u65b9"]
@@ -76,3 +83,5 @@ class Offer(Document):
 			and bool(date_sent)
 			and clocks.is_overdue(self.response_due_date, getdate(today()))
 		)
+		# Notifications (refusal, overdue) go to the HRSS officers of the offer's region.
+		self.hrss_notify = ",".join(regional_officers(self.region, "HRSS Officer"))

@@ -2,7 +2,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
-from springoffer.testing import make_enterprise, make_user, offer_doc
+from springoffer.testing import delete_unit_reports, make_enterprise, make_user, offer_doc
 
 
 def report_doc(unit="湘潭市", body=c.BODY_UNION, rows=None, refusals=None):
@@ -21,7 +21,7 @@ def report_doc(unit="湘潭市", body=c.BODY_UNION, rows=None, refusals=None):
 
 class TestUnitReport(FrappeTestCase):
 	def setUp(self):
-		frappe.db.delete("Unit Report", {"reporting_unit": ("in", ["湘潭市", "岳阳市"])})
+		delete_unit_reports({"reporting_unit": ("in", ["湘潭市", "岳阳市"])})
 
 	def test_four_rows_in_form_order_whatever_was_typed(self):
 		doc = report_doc(rows=[{"report_category": c.OTHER, "offered_enterprises": 2, "offered_workers": 30}]).insert()

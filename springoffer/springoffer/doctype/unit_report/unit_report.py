@@ -5,6 +5,7 @@ from frappe.utils import getdate
 
 from springoffer.core import categories
 from springoffer.core.counting import Figures, check_invariants
+from springoffer.desk import check_workflow_rules, snapshot_changes, unit_officers
 
 ROW_FIELDS = dict(
 	zip(
@@ -33,19 +34,54 @@ class UnitReport(Document):
 		from springoffer.springoffer.doctype.unit_report_refusal.unit_report_refusal import UnitReportRefusal
 		from springoffer.springoffer.doctype.unit_report_row.unit_report_row import UnitReportRow
 
+		amended_from: DF.Link | None
 		as_of_date: DF.Date
 		campaign: DF.Link
 		refusals: DF.Table[UnitReportRefusal]
 		remarks: DF.SmallText | None
+		report_due_date: DF.Date | None
 		reporting_body: DF.Literal["\u4eba\u529b\u8d44\u6e90\u548c\u793e\u4f1a\u4fdd\u969c\u90e8\u95e8", "\u603b\u5de5\u4f1a", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a"]
 		reporting_unit: DF.Link
+		return_reason: DF.SmallText | None
+		reviewed_by: DF.Link | None
 		rows: DF.Table[UnitReportRow]
 		source: DF.Literal["\u7531\u53f0\u5e10\u751f\u6210", "\u624b\u5de5\u586b\u62a5"]
+		submitted_by: DF.Link | None
+		unit_officers: DF.SmallText | None
+		workflow_state: DF.Link | None
 	# end: auto-generated types
 	def validate(self):
 		self.check_body_role()
+		check_workflow_rules(self)
+		self.check_review()
 		self.ensure_category_rows()
 		self.check_figures()
+		officer_role = categories.BODY_ROLES[self.reporting_body][0]
+		self.unit_officers = ",".join(unit_officers(self.reporting_unit, officer_role))
+
+	def check_review(self):
+		"""Who submitted a report never reviews it; a reviewer writes only the return reason."""
+		before = self.get_doc_before_save()
+		old_state = before.workflow_state if before else None
+		user = frappe.session.user
+		if old_state == self.workflow_state:
+			if self.workflow_state == categories.REPORT_SUBMITTED and before:
+				changed = snapshot_changes(self, before, ignore=("return_reason",))
+				if changed and user != "Administrator":
+					frappe.throw(
+						_("A submitted report waits for review; return it to change: {0}").format("、".join(changed)),
+						frappe.PermissionError,
+					)
+			return
+		if self.workflow_state == categories.REPORT_SUBMITTED:
+			self.submitted_by = user
+			self.return_reason = None
+		elif self.workflow_state in (categories.REPORT_APPROVED, categories.REPORT_RETURNED):
+			if user == self.submitted_by and user != "Administrator":
+				frappe.throw(_("You submitted this report, so another reviewer must review it"), frappe.PermissionError)
+			self.reviewed_by = user
+			if self.workflow_state == categories.REPORT_RETURNED and not (self.return_reason or "").strip():
+				frappe.throw(_("Write the return reason so the unit knows what to correct"))
 
 	def check_body_role(self):
 		"""Each body files its own report: a union officer cannot file the HRSS department's."""
@@ -122,3 +158,27 @@ class UnitReport(Document):
 		self.source = "由台帐生成"
 		self.save()
 		return self
+
+
+@frappe.whitelist()
+def download(name):
+	"""The Unit Report as the 附件 workbook: the same writer as the report, its own figures."""
+	from springoffer.annex import campaign_due_date
+	from springoffer.api import send_workbook
+	from springoffer.core import xlsx
+	from springoffer.core.counting import Refusal
+
+	doc = frappe.get_doc("Unit Report", name)
+	doc.check_permission("read")
+	figures = doc.figures()
+	rows = [(row.report_category, figures[row.report_category].as_tuple(), row.reasons or "") for row in doc.rows]
+	total = Figures()
+	for f in figures.values():
+		total.add(f)
+	rows.append((categories.TOTAL_LABEL, total.as_tuple(), doc.remarks or ""))
+	refusals = [
+		Refusal(r.enterprise_name, r.credit_code or "", r.report_category, r.region or "", r.covered_workers or 0, r.refusal_kind, r.reason or "", r.hrss_handling or "")
+		for r in doc.refusals
+	]
+	data = xlsx.write_workbook(doc.reporting_unit, campaign_due_date(doc.campaign), rows, refusals)
+	send_workbook(data, f"unit-report-{frappe.scrub(doc.name)}.xlsx")

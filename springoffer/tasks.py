@@ -1,0 +1,85 @@
+"""Daily jobs (hooks.scheduler_events): the legal clocks move documents on their own.
+
+Each is idempotent and can be run by hand: `bench --site S execute springoffer.tasks.<name>`.
+"""
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.utils import getdate, today
+
+from springoffer.core import categories as c
+from springoffer.core import clocks
+
+AUTO_EFFECT_ACTION = "期满生效"
+
+
+def daily():
+	mark_overdue_offers()
+	contracts_take_effect()
+	create_unit_reports()
+
+
+def mark_overdue_offers():
+	"""Offers past their 20 days with no answer become 逾期未回应 (is_overdue); answered ones stop being."""
+	now = getdate(today())
+	frappe.db.sql(
+		"""UPDATE `tabOffer` SET is_overdue = (response = %(pending)s AND response_due_date < %(today)s)
+		WHERE is_overdue != (response = %(pending)s AND response_due_date < %(today)s)""",
+		{"pending": c.PENDING, "today": now},
+	)
+	frappe.db.commit()
+
+
+def contracts_take_effect():
+	"""A contract HRSS received and raised no objection to within 15 days takes effect (Art. 47),
+	through the Workflow's own 期满生效 transition, which records the statutory effective date."""
+	due = frappe.get_all(
+		"Contract",
+		filters={
+			"workflow_state": ("in", c.CONTRACT_IN_REVIEW),
+			"review_window_end": ("<", getdate(today())),
+			"is_cancelled": 0,
+		},
+		pluck="name",
+	)
+	for name in due:
+		try:
+			apply_workflow(frappe.get_doc("Contract", name), AUTO_EFFECT_ACTION)
+			frappe.db.commit()
+		except Exception:
+			frappe.db.rollback()
+			frappe.log_error(title=f"springoffer: contract {name} could not take effect")
+	return due
+
+
+def create_unit_reports(campaign=None):
+	"""A draft Unit Report for every city × body of each running campaign, so the due-date
+	Notification reaches every unit that has not submitted. Existing reports are left alone."""
+	from springoffer.core.regions import CITIES, PROVINCE
+
+	now = getdate(today())
+	campaigns = [campaign] if campaign else frappe.get_all(
+		"Campaign", filters={"start_date": ("<=", now), "report_due_date": (">=", now)}, pluck="name"
+	)
+	created = 0
+	for name in campaigns:
+		end = getdate(frappe.db.get_value("Campaign", name, "end_date"))
+		existing = set(
+			frappe.get_all("Unit Report", filters={"campaign": name}, fields=["reporting_unit", "reporting_body"], as_list=True)
+		)
+		for unit in (PROVINCE, *CITIES):
+			for body in c.REPORTING_BODIES:
+				if (unit, body) in existing or not frappe.db.exists("Region", unit):
+					continue
+				frappe.get_doc(
+					{
+						"doctype": "Unit Report",
+						"campaign": name,
+						"reporting_unit": unit,
+						"reporting_body": body,
+						"as_of_date": clocks.default_as_of(now, end),
+					}
+				).insert(ignore_permissions=True)
+				created += 1
+		frappe.db.commit()
+	return created
