@@ -6,6 +6,11 @@ frappe.ui.form.on("Unit Report", {
 				frm.call("fill_from_records").then(() => frm.reload_doc())
 			);
 		}
+		if (frm.doc.docstatus === 0 && frm.perm[0] && frm.perm[0].write && frm.doc.reporting_unit === "湖南省") {
+			frm.add_custom_button(__("Roll up City Reports"), () =>
+				frm.call("roll_up_cities").then(() => frm.reload_doc())
+			);
+		}
 		frm.add_custom_button(__("Download Excel"), () => {
 			const args = new URLSearchParams({ name: frm.doc.name });
 			window.open(

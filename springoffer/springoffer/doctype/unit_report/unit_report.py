@@ -122,6 +122,41 @@ class UnitReport(Document):
 			)
 
 	@frappe.whitelist()
+	def roll_up_cities(self):
+		"""A province report: the sum of the same body's approved city reports, and which cities
+		are missing or not yet approved."""
+		from springoffer.core.regions import PROVINCE
+		from springoffer.core.rollup import roll_up
+
+		self.check_permission("write")
+		if frappe.db.get_value("Region", self.reporting_unit, "parent_region"):
+			frappe.throw(_("Only the province's report rolls up its cities' reports"))
+		cities = frappe.get_all("Region", filters={"parent_region": PROVINCE}, order_by="lft asc", pluck="name")
+		reports = frappe.get_all(
+			"Unit Report",
+			filters={"campaign": self.campaign, "reporting_body": self.reporting_body, "reporting_unit": ("in", cities)},
+			fields=["name", "reporting_unit", "workflow_state"],
+		)
+		figures = city_figures([r.name for r in reports])
+		result = roll_up(cities, {r.reporting_unit: (r.workflow_state, figures.get(r.name, {})) for r in reports})
+		self.rows = []
+		for category, f in result.rows.items():
+			self.append("rows", {"report_category": category, **{ROW_FIELDS[k]: v for k, v in zip(Figures.FIELDS, f.as_tuple())}})
+		approved = [r.name for r in reports if r.reporting_unit in result.approved]
+		self.refusals = []
+		for row in frappe.get_all(
+			"Unit Report Refusal",
+			filters={"parent": ("in", approved or [""]), "parenttype": "Unit Report"},
+			fields=["enterprise", "enterprise_name", "credit_code", "report_category", "region", "covered_workers", "refusal_kind", "reason", "hrss_handling"],
+			order_by="parent asc, idx asc",
+		):
+			self.append("refusals", row)
+		self.source = "市州汇总"
+		self.rollup_status = result.status_text()
+		self.save()
+		return self
+
+	@frappe.whitelist()
 	def fill_from_records(self):
 		"""Replace the figures and the refusal sheet with those counted from the unit's records."""
 		from springoffer import annex as annex_db
@@ -158,6 +193,18 @@ class UnitReport(Document):
 		self.source = "由台帐生成"
 		self.save()
 		return self
+
+
+def city_figures(names):
+	"""Unit Report name → {category: Figures}, for many reports in one query."""
+	found = {}
+	for row in frappe.get_all(
+		"Unit Report Row",
+		filters={"parent": ("in", names or [""]), "parenttype": "Unit Report"},
+		fields=["parent", "report_category", *ROW_FIELDS.values()],
+	):
+		found.setdefault(row.parent, {})[row.report_category] = Figures(*(row[f] or 0 for f in ROW_FIELDS.values()))
+	return found
 
 
 @frappe.whitelist()
