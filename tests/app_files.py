@@ -91,6 +91,14 @@ def metadata_labels():
 		for record in load(path):
 			if record.get("doctype") == "Role":
 				found.add(record["name"])
+	for path in MODULE.glob("workspace/*/*.json"):
+		data = load(path)
+		found.add(data["label"])
+		found |= {link["label"] for link in data["links"]}
+		found |= {shortcut["label"] for shortcut in data["shortcuts"]}
+	for path in (*MODULE.glob("number_card/*/*.json"), *MODULE.glob("dashboard_chart/*/*.json")):
+		data = load(path)
+		found.add(data.get("label") or data["chart_name"])
 	return found
 
 

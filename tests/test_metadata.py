@@ -290,3 +290,29 @@ def test_shipped_regions_form_one_tree():
 	for row in rows:
 		if row["parent"] and row["parent"] != "湖南省":
 			assert row["code"][:4] == codes[row["parent"]][:4], row
+
+
+def test_workspace_cards_and_charts_resolve():
+	reports = {load(path)["name"] for path in report_files()}
+	cards = {load(p)["name"]: load(p) for p in MODULE.glob("number_card/*/*.json")}
+	charts = {load(p)["name"]: load(p) for p in MODULE.glob("dashboard_chart/*/*.json")}
+	for data in (*cards.values(), *charts.values()):
+		assert data["is_standard"] == 1 and data["module"] == "Springoffer"
+		fields = {f["fieldname"] for f in DOCTYPES[data["document_type"]]["fields"]}
+		for _doctype, fieldname, *_rest in json.loads(data["filters_json"]):
+			assert fieldname in fields, data["name"]
+		if data.get("group_by_based_on"):
+			assert data["group_by_based_on"] in fields
+	(path,) = MODULE.glob("workspace/*/*.json")
+	workspace = load(path)
+	assert workspace["public"] == 1 and workspace["module"] == "Springoffer"
+	for link in workspace["links"]:
+		if link["type"] == "Link":
+			assert link["link_to"] in (reports if link["link_type"] == "Report" else DOCTYPES), link
+	for shortcut in workspace["shortcuts"]:
+		assert shortcut["link_to"] in (reports if shortcut["type"] == "Report" else DOCTYPES), shortcut
+	blocks = json.loads(workspace["content"])
+	assert {b["data"]["number_card_name"] for b in blocks if b["type"] == "number_card"} == set(cards)
+	assert {b["data"]["chart_name"] for b in blocks if b["type"] == "chart"} == set(charts)
+	cards_in_links = {link["label"] for link in workspace["links"] if link["type"] == "Card Break"}
+	assert {b["data"]["card_name"] for b in blocks if b["type"] == "card"} == cards_in_links
