@@ -28,13 +28,9 @@ _OFFER_SCOPE = """
 		AND r.lft >= %(lft)s AND r.rgt <= %(rgt)s
 """
 
-FIGURES_SQL = f"""
-SELECT category,
-	COUNT(offer_workers), COALESCE(SUM(offer_workers), 0),
-	COUNT(agreed_workers), COALESCE(SUM(agreed_workers), 0),
-	COUNT(signed_workers), COALESCE(SUM(signed_workers), 0),
-	COALESCE(SUM(agreed_workers IS NULL AND (refused = 1 OR overdue = 1)), 0)
-FROM (
+# One row per enterprise in scope: its largest offered / agreed / signed figure as of the date,
+# and whether it refused or let an offer run out unanswered.
+PER_ENTERPRISE_SQL = f"""
 	SELECT enterprise, category,
 		MAX(offer_workers) AS offer_workers, MAX(agreed_workers) AS agreed_workers,
 		MAX(refused) AS refused, MAX(overdue) AS overdue, MAX(signed_workers) AS signed_workers
@@ -57,9 +53,36 @@ FROM (
 			AND r.lft >= %(lft)s AND r.rgt <= %(rgt)s
 	) line
 	GROUP BY enterprise, category
-) per_enterprise
+"""
+
+# Which enterprises each count of the form counts (the drill-down uses the same conditions).
+COLUMN_CONDITIONS = {
+	"offered": "offer_workers IS NOT NULL",
+	"responded": "agreed_workers IS NOT NULL",
+	"signed": "signed_workers IS NOT NULL",
+	"refused": "agreed_workers IS NULL AND (refused = 1 OR overdue = 1)",
+}
+
+FIGURES_SQL = f"""
+SELECT category,
+	COUNT(offer_workers), COALESCE(SUM(offer_workers), 0),
+	COUNT(agreed_workers), COALESCE(SUM(agreed_workers), 0),
+	COUNT(signed_workers), COALESCE(SUM(signed_workers), 0),
+	COALESCE(SUM({COLUMN_CONDITIONS["refused"]}), 0)
+FROM ({PER_ENTERPRISE_SQL}) per_enterprise
 GROUP BY category
 """
+
+ENTERPRISES_SQL = f"""
+SELECT p.enterprise, e.enterprise_name, e.region, p.category,
+	p.offer_workers, p.agreed_workers, p.signed_workers,
+	CASE WHEN p.agreed_workers IS NOT NULL THEN NULL WHEN p.refused = 1 THEN %(refused)s WHEN p.overdue = 1 THEN %(overdue)s END AS refusal_kind
+FROM ({PER_ENTERPRISE_SQL}) p
+JOIN `tabEnterprise` e ON e.name = p.enterprise
+WHERE {{condition}} AND (%(category)s = '' OR p.category = %(category)s)
+ORDER BY e.region, p.enterprise
+"""
+
 
 _REASON_TEXT = (
 	"CASE WHEN IFNULL(o.refusal_detail, '') = '' THEN o.refusal_reason "
@@ -89,25 +112,38 @@ JOIN `tabEnterprise` e ON e.name = x.enterprise
 """
 
 
-def _split(text):
-	return joined_texts((text or "").split(SEPARATOR))
-
-
-def count(campaign, unit, as_of):
-	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database."""
+def _values(campaign, unit, as_of):
 	bounds = frappe.db.get_value("Region", unit, ["lft", "rgt"], as_dict=True)
 	if not bounds:
 		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
-	values = {
+	return {
 		"campaign": campaign,
 		"as_of": getdate(as_of),
 		"lft": bounds.lft,
 		"rgt": bounds.rgt,
 		"agreed": categories.AGREED,
 		"refused": categories.REFUSED,
+		"overdue": categories.OVERDUE,
 		"pending": categories.PENDING,
 		"sep": SEPARATOR,
 	}
+
+
+def enterprises(campaign, unit, as_of, column, category=""):
+	"""The enterprises behind one count of the form (column: offered, responded, signed, refused)."""
+	if column not in COLUMN_CONDITIONS:
+		frappe.throw(_("Unknown column {0}").format(column))
+	values = dict(_values(campaign, unit, as_of), category=category or "")
+	return frappe.db.sql(ENTERPRISES_SQL.format(condition=COLUMN_CONDITIONS[column]), values, as_dict=True)
+
+
+def _split(text):
+	return joined_texts((text or "").split(SEPARATOR))
+
+
+def count(campaign, unit, as_of):
+	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database."""
+	values = _values(campaign, unit, as_of)
 	rows = {category: Figures() for category in categories.REPORT_CATEGORIES}
 	for category, *figures in frappe.db.sql(FIGURES_SQL, values):
 		if category in rows:

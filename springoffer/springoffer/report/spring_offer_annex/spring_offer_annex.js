@@ -24,6 +24,20 @@ frappe.query_reports["Spring Offer Annex"] = {
 	},
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
+		// each count opens the list of the enterprises it counts
+		const counts = ["offered", "responded", "signed", "refused"];
+		const report = frappe.query_report;
+		if (data && counts.includes(column.fieldname) && data[column.fieldname] && report) {
+			const f = report.get_filter_values();
+			const args = new URLSearchParams({
+				campaign: f.campaign,
+				reporting_unit: f.reporting_unit,
+				as_of_date: f.as_of_date,
+				column: column.fieldname,
+				report_category: data.bold ? "" : data.category,
+			});
+			value = `<a href="/app/query-report/Spring Offer Annex Enterprises?${args.toString()}">${value}</a>`;
+		}
 		return data && data.bold ? `<b>${value}</b>` : value;
 	},
 };

@@ -146,3 +146,20 @@ class TestSpringOfferAnnex(FrappeTestCase):
 			api.export_annex_file("2023年春季要约行动", "不存在市", "2023-06-30", path)
 		with self.assertRaises(frappe.ValidationError):
 			api.export_annex_file("2023年春季要约行动", "株洲市", "2023-13-45", path)
+
+	def test_each_count_drills_down_to_exactly_its_enterprises(self):
+		from springoffer.springoffer.report.spring_offer_annex_enterprises.spring_offer_annex_enterprises import execute as detail
+
+		rng = random.Random(7)
+		enterprises, offers, contracts = random_ledger(rng, "钻取测试活动", ["长沙市", self.county, "株洲市"], enterprises=25, offers=40, contracts=12)
+		insert_ledger(enterprises, offers, contracts)
+		annex = annex_db.count("钻取测试活动", "长沙市", date(2023, 5, 15))
+		for column in ("offered", "responded", "signed", "refused"):
+			for category in c.REPORT_CATEGORIES:
+				_columns, rows, _message = detail(
+					{"campaign": "钻取测试活动", "reporting_unit": "长沙市", "as_of_date": "2023-05-15", "column": column, "report_category": category}
+				)
+				self.assertEqual(len(rows), getattr(annex.rows[category], column), (column, category))
+				self.assertTrue(all(r["category"] == category for r in rows))
+		refused = detail({"campaign": "钻取测试活动", "reporting_unit": "长沙市", "as_of_date": "2023-05-15", "column": "refused"})[1]
+		self.assertEqual(sorted(r["enterprise"] for r in refused), sorted(r.credit_code for r in annex.refusals))
