@@ -197,3 +197,20 @@ def unit_officers(unit, role):
 	else:
 		chosen = users - {row.user for row in confined}
 	return sorted(frappe.get_all("User", filters={"name": ("in", list(chosen) or [""]), "enabled": 1}, pluck="name"))
+
+
+def check_ledger_number(doc):
+	"""A ledger number (要约编号 / 合同编号) names one record per campaign: imports find records by it."""
+	if not doc.ledger_no:
+		return
+	doc.ledger_no = doc.ledger_no.strip()
+	other = frappe.db.get_value(
+		doc.doctype, {"campaign": doc.campaign, "ledger_no": doc.ledger_no, "name": ("!=", doc.name)}, "name"
+	)
+	if other:
+		frappe.throw(
+			_("{0} {1} is already used by {2} in this campaign; give each ledger entry its own number").format(
+				_(frappe.get_meta(doc.doctype).get_label("ledger_no")), doc.ledger_no, other
+			),
+			frappe.DuplicateEntryError,
+		)

@@ -4,6 +4,7 @@ from frappe.utils import flt, getdate, today
 
 from springoffer.core import categories, clocks, rules
 from springoffer.desk import (
+	check_ledger_number,
 	check_only_review_fields_changed,
 	check_region_scope,
 	check_workflow_rules,
@@ -42,6 +43,7 @@ class Contract(Document):
 		hrss_received_on: DF.Date | None
 		is_cancelled: DF.Check
 		late_submission_reason: DF.SmallText | None
+		ledger_no: DF.Data | None
 		lowest_monthly_wage: DF.Currency
 		objection: DF.SmallText | None
 		offer: DF.Link | None
@@ -64,6 +66,7 @@ class Contract(Document):
 			self.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
 		check_workflow_rules(self)
 		check_only_review_fields_changed(self)
+		check_ledger_number(self)
 		self.enter_state()
 		lines, enterprise_regions = coverage_lines(rows)
 		check_region_scope(self, enterprise_regions)

@@ -4,6 +4,7 @@ from frappe.utils import getdate, today
 
 from springoffer.core import categories, clocks, rules
 from springoffer.desk import (
+	check_ledger_number,
 	check_only_review_fields_changed,
 	check_region_scope,
 	coverage_lines,
@@ -32,6 +33,7 @@ class Offer(Document):
 		hrss_handling_detail: DF.SmallText | None
 		hrss_notify: DF.SmallText | None
 		is_overdue: DF.Check
+		ledger_no: DF.Data | None
 		main_topic: DF.Literal["\u5de5\u8d44\u8c03\u6574", "\u8ba1\u4ef6\u5355\u4ef7\u4e0e\u52b3\u52a8\u5b9a\u989d", "\u6280\u672f\u5de5\u4eba\u85aa\u916c", "\u4f11\u606f\u4f11\u5047", "\u52b3\u52a8\u5b89\u5168\u536b\u751f", "\u65b0\u5c31\u4e1a\u5f62\u6001\u52b3\u52a8\u8005\u6743\u76ca", "\u5176\u4ed6"]
 		offering_side: DF.Literal["\u804c\u5de5\u65b9\uff08\u5de5\u4f1a\uff09", "\u4f01\u4e1a\u65b9"]
 		refusal_detail: DF.SmallText | None
@@ -49,6 +51,7 @@ class Offer(Document):
 		if not self.region and rows:
 			self.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
 		check_only_review_fields_changed(self)
+		check_ledger_number(self)
 		lines, enterprise_regions = coverage_lines(rows)
 		check_region_scope(self, enterprise_regions)
 		campaign = frappe.db.get_value("Campaign", self.campaign, ["start_date", "end_date"], as_dict=True) or {}

@@ -111,3 +111,13 @@ class TestOffer(FrappeTestCase):
 			# an industry offer of the city may not reach into another city either
 			with self.assertRaises(frappe.PermissionError):
 				offer_doc([self.enterprise, self.other], 10, scope=c.SCOPE_INDUSTRY, region="长沙市").insert()
+
+	def test_ledger_number_is_unique_within_a_campaign(self):
+		offer_doc([self.enterprise], 10, ledger_no="YY-2023-001").insert()
+		with self.assertRaises(frappe.DuplicateEntryError):
+			offer_doc([self.enterprise], 10, ledger_no=" YY-2023-001 ").insert()
+		from springoffer.testing import make_campaign
+
+		make_campaign("2032年春季要约行动", "2032-03-01", "2032-06-30", "2032-06-30")
+		with self.freeze_time("2032-04-01 10:00"):
+			offer_doc([self.enterprise], 10, ledger_no="YY-2023-001", campaign="2032年春季要约行动", date_sent="2032-03-05").insert()

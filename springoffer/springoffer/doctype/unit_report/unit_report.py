@@ -44,8 +44,9 @@ class UnitReport(Document):
 		reporting_unit: DF.Link
 		return_reason: DF.SmallText | None
 		reviewed_by: DF.Link | None
+		rollup_status: DF.SmallText | None
 		rows: DF.Table[UnitReportRow]
-		source: DF.Literal["\u7531\u53f0\u5e10\u751f\u6210", "\u624b\u5de5\u586b\u62a5"]
+		source: DF.Literal["\u7531\u53f0\u5e10\u751f\u6210", "\u624b\u5de5\u586b\u62a5", "\u5e02\u5dde\u6c47\u603b"]
 		submitted_by: DF.Link | None
 		unit_officers: DF.SmallText | None
 		workflow_state: DF.Link | None
