@@ -71,7 +71,23 @@ def insert_missing_regions():
 
 
 def before_uninstall():
-	"""Leave no trace outside the app's own DocTypes: region user permissions and our roles."""
+	"""Leave no trace outside the app's own DocTypes: workflows, their states and actions,
+	notifications, region user permissions and our roles."""
+	from springoffer import hooks
+
+	for entry in hooks.fixtures:
+		if entry["dt"] in ("Workflow", "Notification"):
+			for name in entry["filters"][0][2]:
+				if frappe.db.exists(entry["dt"], name):
+					frappe.delete_doc(entry["dt"], name, force=True, ignore_permissions=True)
+	for entry in hooks.fixtures:
+		if entry["dt"] in ("Workflow State", "Workflow Action Master"):
+			used_elsewhere = set(frappe.get_all("Workflow Document State", pluck="state")) | set(
+				frappe.get_all("Workflow Transition", pluck="action")
+			)
+			for name in entry["filters"][0][2]:
+				if name not in used_elsewhere and frappe.db.exists(entry["dt"], name):
+					frappe.delete_doc(entry["dt"], name, force=True, ignore_permissions=True)
 	frappe.db.delete("User Permission", {"allow": "Region"})
 	frappe.db.delete("Has Role", {"role": ("in", ROLES)})
 	for role in ROLES:
