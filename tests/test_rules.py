@@ -217,3 +217,14 @@ def test_cancelled_contract_needs_reason():
 
 def test_money_reads_like_a_wage():
 	assert (rules.money(1550.0), rules.money(1550.5), rules.money(1930)) == ("1550", "1550.5", "1930")
+
+
+def test_review_needs_the_term_but_a_draft_does_not():
+	state = dict(signing_date=date(2023, 5, 1), submitted_on=date(2023, 5, 5), late_reason="", objection="", correction_note="")
+	assert rules.check_contract_state(state=c.CONTRACT_DRAFT, **state) == []
+	assert fields(rules.check_contract_state(state=c.CONTRACT_SUBMITTED, **state)) == ["term_end"]
+	assert rules.check_contract_state(state=c.CONTRACT_SUBMITTED, term=(date(2023, 6, 1), date(2024, 5, 31)), **state) == []
+	late = dict(state, submitted_on=date(2023, 5, 20))
+	assert fields(rules.check_contract_state(state=c.CONTRACT_SUBMITTED, term=(date(2023, 6, 1), date(2024, 5, 31)), **late)) == [
+		"late_submission_reason"
+	]

@@ -52,4 +52,27 @@ def export_annex(context, campaign, unit, as_of, output):
 		frappe.destroy()
 
 
+@springoffer.command("import-ledger")
+@click.argument("path", type=click.Path())
+@pass_context
+def import_ledger(context, path):
+	"""导入台帐工作簿（企业、要约、集体合同，可选地区、活动）：全部成功或全部不导入。"""
+	frappe = _connect(context)
+	try:
+		from springoffer.core.ledger import LedgerInvalid
+		from springoffer.ledger_import import import_ledger as run
+
+		try:
+			counts = run(path)
+		except LedgerInvalid as e:
+			frappe.db.rollback()
+			_fail(f"台帐有 {len(e.errors)} 处错误，未导入任何记录：\n" + "\n".join(str(error) for error in e.errors))
+		frappe.db.commit()
+		labels = {"Region": "地区", "Campaign": "活动", "Enterprise": "企业", "Offer": "要约", "Contract": "集体合同"}
+		for doctype, n in counts.items():
+			click.echo(f"{labels[doctype]}：新增 {n['created']}，更新 {n['updated']}，未变 {n['unchanged']}")
+	finally:
+		frappe.destroy()
+
+
 commands = [springoffer]

@@ -316,9 +316,12 @@ def check_campaign(start, end, report_due):
 	return found
 
 
-def check_contract_state(*, state, signing_date, submitted_on, late_reason, objection, correction_note):
+def check_contract_state(*, state, signing_date, submitted_on, late_reason, objection, correction_note, term=(None, None)):
 	"""What entering a review state needs (集体合同规定 Art. 42, 44, 47)."""
 	found = []
+	# no state yet: a new contract, which Frappe's Workflow starts as a draft after validate
+	if state and state not in (categories.CONTRACT_DRAFT, categories.CONTRACT_CANCELLED) and not all(term):
+		found.append(Violation("term_end", "Enter the contract's term (start and end) before submitting it to HRSS"))
 	if state == categories.CONTRACT_SUBMITTED and signing_date and submitted_on:
 		due = clocks.submission_due(signing_date)
 		if submitted_on > due and not (late_reason or "").strip():

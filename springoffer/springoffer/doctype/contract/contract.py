@@ -100,6 +100,7 @@ class Contract(Document):
 				late_reason=self.late_submission_reason,
 				objection=self.objection,
 				correction_note=self.correction_note,
+				term=(self.term_start, self.term_end),
 			),
 		)
 		self.total_covered_workers = sum(row.covered_workers or 0 for row in rows)
