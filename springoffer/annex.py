@@ -1,5 +1,6 @@
-"""The 附件 from the site's records: two grouped SQL queries that apply the core's counting rules
-(springoffer.core.counting) in the database, and the Region permission every entry point checks.
+"""The 附件 from the site's records: two grouped SQL queries over the annex ledger (springoffer.annex_ledger)
+that apply the core's counting rules (springoffer.core.counting) in the database, and the Region
+permission every entry point checks.
 
 The desk report, the Unit Report's fill button, the bench command and the REST methods all come
 through here; tests prove these figures equal counting.count_annex on the same records.
@@ -14,45 +15,26 @@ from springoffer.core.counting import Annex, Figures, Refusal, joined_texts
 
 SEPARATOR = "\x1f"  # splits GROUP_CONCAT lists; cannot occur in typed text
 
-# One row per offer line in scope, with the line's meaning as of the as-of date.
-_ANSWERED = "(o.response_date IS NULL OR o.response_date <= %(as_of)s)"
-_AGREED = f"o.response = %(agreed)s AND {_ANSWERED}"
-_REFUSED = f"o.response = %(refused)s AND {_ANSWERED}"
-_OVERDUE = "(o.response = %(pending)s OR o.response_date > %(as_of)s) AND o.response_due_date < %(as_of)s"
-_OFFER_SCOPE = """
-	FROM `tabOffer` o
-	JOIN `tabOffer Coverage` cov ON cov.parent = o.name AND cov.parenttype = 'Offer'
-	JOIN `tabEnterprise` e ON e.name = cov.enterprise
-	JOIN `tabRegion` r ON r.name = e.region
-	WHERE o.campaign = %(campaign)s AND o.date_sent <= %(as_of)s
-		AND r.lft >= %(lft)s AND r.rgt <= %(rgt)s
-"""
+# What each ledger row means as of the as-of date (an offer row is one enterprise of one offer).
+_OFFER = "voucher_type = 'Offer' AND entry_date <= %(as_of)s"
+_ANSWERED = "(response_date IS NULL OR response_date <= %(as_of)s)"
+_AGREED = f"{_OFFER} AND response = %(agreed)s AND {_ANSWERED}"
+_REFUSED = f"{_OFFER} AND response = %(refused)s AND {_ANSWERED}"
+_OVERDUE = f"{_OFFER} AND (response = %(pending)s OR response_date > %(as_of)s) AND response_due_date < %(as_of)s"
+_SIGNED = "voucher_type = 'Contract' AND entry_date <= %(as_of)s"
 
 # One row per enterprise in scope: its largest offered / agreed / signed figure as of the date,
-# and whether it refused or let an offer run out unanswered.
+# and whether it refused or let an offer run out unanswered. {scope} narrows to a region subtree.
 PER_ENTERPRISE_SQL = f"""
-	SELECT enterprise, category,
-		MAX(offer_workers) AS offer_workers, MAX(agreed_workers) AS agreed_workers,
-		MAX(refused) AS refused, MAX(overdue) AS overdue, MAX(signed_workers) AS signed_workers
-	FROM (
-		SELECT cov.enterprise, e.report_category AS category,
-			cov.covered_workers AS offer_workers,
-			CASE WHEN {_AGREED} THEN cov.covered_workers END AS agreed_workers,
-			CASE WHEN {_REFUSED} THEN 1 END AS refused,
-			CASE WHEN {_OVERDUE} THEN 1 END AS overdue,
-			NULL AS signed_workers
-		{_OFFER_SCOPE}
-		UNION ALL
-		SELECT cov.enterprise, e.report_category,
-			NULL, NULL, NULL, NULL, cov.covered_workers
-		FROM `tabContract` k
-		JOIN `tabContract Coverage` cov ON cov.parent = k.name AND cov.parenttype = 'Contract'
-		JOIN `tabEnterprise` e ON e.name = cov.enterprise
-		JOIN `tabRegion` r ON r.name = e.region
-		WHERE k.campaign = %(campaign)s AND k.is_cancelled = 0 AND k.signing_date <= %(as_of)s
-			AND r.lft >= %(lft)s AND r.rgt <= %(rgt)s
-	) line
-	GROUP BY enterprise, category
+	SELECT enterprise, MAX(report_category) AS category,
+		MAX(CASE WHEN {_OFFER} THEN offer_workers END) AS offer_workers,
+		MAX(CASE WHEN {_AGREED} THEN offer_workers END) AS agreed_workers,
+		MAX(CASE WHEN {_REFUSED} THEN 1 END) AS refused,
+		MAX(CASE WHEN {_OVERDUE} THEN 1 END) AS overdue,
+		MAX(CASE WHEN {_SIGNED} THEN signed_workers END) AS signed_workers
+	FROM `tabAnnex Ledger Entry`
+	WHERE campaign = %(campaign)s {{scope}}
+	GROUP BY enterprise
 """
 
 # Which enterprises each count of the form counts (the drill-down uses the same conditions).
@@ -83,29 +65,20 @@ WHERE {{condition}} AND (%(category)s = '' OR p.category = %(category)s)
 ORDER BY e.region, p.enterprise
 """
 
-
-_REASON_TEXT = (
-	"CASE WHEN IFNULL(o.refusal_detail, '') = '' THEN o.refusal_reason "
-	"ELSE CONCAT_WS('：', o.refusal_reason, o.refusal_detail) END"
-)
-_HANDLING_TEXT = (
-	"CASE WHEN IFNULL(o.hrss_handling_detail, '') = '' THEN o.hrss_handling "
-	"ELSE CONCAT_WS('：', o.hrss_handling, o.hrss_handling_detail) END"
-)
-
 REFUSALS_SQL = f"""
-SELECT e.name, e.enterprise_name, e.report_category, e.region,
+SELECT e.name, e.enterprise_name, x.category, e.region,
 	x.refused_workers, x.overdue_workers, x.reasons, x.refused_handling, x.overdue_handling
 FROM (
-	SELECT cov.enterprise,
+	SELECT enterprise, MAX(report_category) AS category,
 		MAX(CASE WHEN {_AGREED} THEN 1 END) AS agreed,
-		MAX(CASE WHEN {_REFUSED} THEN cov.covered_workers END) AS refused_workers,
-		MAX(CASE WHEN {_OVERDUE} THEN cov.covered_workers END) AS overdue_workers,
-		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN {_REASON_TEXT} END SEPARATOR %(sep)s) AS reasons,
-		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN {_HANDLING_TEXT} END SEPARATOR %(sep)s) AS refused_handling,
-		GROUP_CONCAT(CASE WHEN {_OVERDUE} THEN {_HANDLING_TEXT} END SEPARATOR %(sep)s) AS overdue_handling
-	{_OFFER_SCOPE}
-	GROUP BY cov.enterprise
+		MAX(CASE WHEN {_REFUSED} THEN offer_workers END) AS refused_workers,
+		MAX(CASE WHEN {_OVERDUE} THEN offer_workers END) AS overdue_workers,
+		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN reason_text END SEPARATOR %(sep)s) AS reasons,
+		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN handling_text END SEPARATOR %(sep)s) AS refused_handling,
+		GROUP_CONCAT(CASE WHEN {_OVERDUE} THEN handling_text END SEPARATOR %(sep)s) AS overdue_handling
+	FROM `tabAnnex Ledger Entry`
+	WHERE campaign = %(campaign)s AND voucher_type = 'Offer' {{scope}}
+	GROUP BY enterprise
 	HAVING agreed IS NULL AND (refused_workers IS NOT NULL OR overdue_workers IS NOT NULL)
 ) x
 JOIN `tabEnterprise` e ON e.name = x.enterprise
@@ -113,28 +86,36 @@ JOIN `tabEnterprise` e ON e.name = x.enterprise
 
 
 def _values(campaign, unit, as_of):
-	bounds = frappe.db.get_value("Region", unit, ["lft", "rgt"], as_dict=True)
+	"""Query values, and the region condition: none for a root region, the subtree otherwise."""
+	bounds = frappe.db.get_value("Region", unit, ["lft", "rgt", "parent_region"], as_dict=True)
 	if not bounds:
 		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
-	return {
+	values = {
 		"campaign": campaign,
 		"as_of": getdate(as_of),
-		"lft": bounds.lft,
-		"rgt": bounds.rgt,
 		"agreed": categories.AGREED,
 		"refused": categories.REFUSED,
 		"overdue": categories.OVERDUE,
 		"pending": categories.PENDING,
 		"sep": SEPARATOR,
 	}
+	scope = ""
+	if bounds.parent_region:
+		values["regions"] = tuple(
+			frappe.get_all("Region", filters={"lft": (">=", bounds.lft), "rgt": ("<=", bounds.rgt)}, pluck="name")
+		)
+		scope = "AND region IN %(regions)s"
+	return values, scope
 
 
 def enterprises(campaign, unit, as_of, column, category=""):
 	"""The enterprises behind one count of the form (column: offered, responded, signed, refused)."""
 	if column not in COLUMN_CONDITIONS:
 		frappe.throw(_("Unknown column {0}").format(column))
-	values = dict(_values(campaign, unit, as_of), category=category or "")
-	return frappe.db.sql(ENTERPRISES_SQL.format(condition=COLUMN_CONDITIONS[column]), values, as_dict=True)
+	values, scope = _values(campaign, unit, as_of)
+	values["category"] = category or ""
+	sql = ENTERPRISES_SQL.format(condition=COLUMN_CONDITIONS[column], scope=scope)
+	return frappe.db.sql(sql, values, as_dict=True)
 
 
 def _split(text):
@@ -143,16 +124,16 @@ def _split(text):
 
 def count(campaign, unit, as_of):
 	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database."""
-	values = _values(campaign, unit, as_of)
+	values, scope = _values(campaign, unit, as_of)
 	rows = {category: Figures() for category in categories.REPORT_CATEGORIES}
-	for category, *figures in frappe.db.sql(FIGURES_SQL, values):
+	for category, *figures in frappe.db.sql(FIGURES_SQL.format(scope=scope), values):
 		if category in rows:
 			rows[category] = Figures(*(int(v or 0) for v in figures))
 
 	frappe.db.sql("SET SESSION group_concat_max_len = 1048576")
 	refusals = []
 	for name, enterprise_name, category, region, refused_w, overdue_w, reasons, refused_h, overdue_h in frappe.db.sql(
-		REFUSALS_SQL, values
+		REFUSALS_SQL.format(scope=scope), values
 	):
 		refused = refused_w is not None
 		refusals.append(

@@ -212,6 +212,10 @@ def insert_ledger(enterprises, offer_lines, contract_lines):
 	frappe.db.bulk_insert(
 		"Contract Coverage", ("name", "parent", "parenttype", "parentfield", "idx", "enterprise", "covered_workers", *common), coverage
 	)
+	from springoffer import annex_ledger
+
+	for campaign in {line.campaign for line in offer_lines} | {line.campaign for line in contract_lines}:
+		annex_ledger.rebuild(campaign)
 
 
 def delete_unit_reports(filters):

@@ -2,6 +2,7 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
+from springoffer import annex_ledger
 from springoffer.core import categories, clocks, rules
 from springoffer.desk import (
 	check_ledger_number,
@@ -52,8 +53,8 @@ class Contract(Document):
 		signing_date: DF.Date
 		submission_due_date: DF.Date | None
 		submitted_on: DF.Date | None
-		term_end: DF.Date
-		term_start: DF.Date
+		term_end: DF.Date | None
+		term_start: DF.Date | None
 		total_covered_workers: DF.Int
 		wage_adjustment: DF.Literal["", "\u589e\u957f", "\u96f6\u589e\u957f", "\u964d\u4f4e"]
 		wage_growth_percent: DF.Float
@@ -122,3 +123,9 @@ class Contract(Document):
 			self.hrss_received_on = self.hrss_received_on or today
 		elif self.workflow_state == categories.CONTRACT_EFFECTIVE and not self.effective_date:
 			self.effective_date = rules.effective_date(_date(self.hrss_received_on), today)
+
+	def on_update(self):
+		annex_ledger.post(self)
+
+	def on_trash(self):
+		annex_ledger.unpost(self)

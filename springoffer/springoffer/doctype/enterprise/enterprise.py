@@ -2,6 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from springoffer import annex_ledger
 from springoffer.core import credit_code, rules
 from springoffer.desk import throw_violations
 
@@ -55,3 +56,6 @@ class Enterprise(Document):
 				),
 				frappe.DuplicateEntryError,
 			)
+
+	def on_update(self):
+		annex_ledger.enterprise_changed(self)

@@ -2,6 +2,7 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from springoffer import annex_ledger
 from springoffer.core import categories, clocks, rules
 from springoffer.desk import (
 	check_ledger_number,
@@ -88,3 +89,9 @@ class Offer(Document):
 		)
 		# Notifications (refusal, overdue) go to the HRSS officers of the offer's region.
 		self.hrss_notify = ",".join(regional_officers(self.region, "HRSS Officer"))
+
+	def on_update(self):
+		annex_ledger.post(self)
+
+	def on_trash(self):
+		annex_ledger.unpost(self)

@@ -1,0 +1,6 @@
+from springoffer import annex_ledger
+
+
+def execute():
+	"""Sites that had offers and contracts before the annex ledger existed get it built once."""
+	annex_ledger.rebuild()

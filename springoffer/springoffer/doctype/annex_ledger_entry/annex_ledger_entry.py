@@ -1,0 +1,52 @@
+import frappe
+from frappe.model.document import Document
+
+
+class AnnexLedgerEntry(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		campaign: DF.Link | None
+		enterprise: DF.Link | None
+		entry_date: DF.Date | None
+		handling_text: DF.SmallText | None
+		offer_workers: DF.Int
+		reason_text: DF.SmallText | None
+		region: DF.Link | None
+		report_category: DF.Literal["\u56fd\u6709\u53ca\u56fd\u6709\u63a7\u80a1\u4f01\u4e1a\u6216\u96c6\u4f53\u4f01\u4e1a", "\u79c1\u8425\u4f01\u4e1a\uff08\u6c11\u8425\u4f01\u4e1a\uff09", "\u5916\u5546\u6295\u8d44\u4f01\u4e1a\uff08\u4e2d\u5916\u5408\u8d44\uff09", "\u5176\u4ed6\u4f01\u4e1a"]
+		response: DF.Literal["\u5f85\u56de\u5e94", "\u540c\u610f\u534f\u5546", "\u62d2\u7edd\u534f\u5546"]
+		response_date: DF.Date | None
+		response_due_date: DF.Date | None
+		signed_workers: DF.Int
+		voucher_no: DF.DynamicLink | None
+		voucher_type: DF.Link | None
+	# end: auto-generated types
+	"""Derived data: rows are posted by Offer and Contract (springoffer.annex_ledger); nobody edits them."""
+
+
+def on_doctype_update():
+	# One index the 附件 query reads alone: rows of a campaign in enterprise order, with every
+	# column the per-enterprise grouping needs, so MariaDB never touches the table or a temp table.
+	frappe.db.add_index(
+		"Annex Ledger Entry",
+		[
+			"campaign",
+			"enterprise",
+			"region",
+			"report_category",
+			"voucher_type",
+			"entry_date",
+			"offer_workers",
+			"signed_workers",
+			"response",
+			"response_date",
+			"response_due_date",
+		],
+		index_name="annex_scan",
+	)
+	frappe.db.add_index("Annex Ledger Entry", ["voucher_no"], index_name="voucher_no")
