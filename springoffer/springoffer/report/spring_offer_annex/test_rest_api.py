@@ -1,0 +1,68 @@
+"""The 附件 over REST with an API key, as a script would pull it: a city key gets its own city,
+another city is refused with 403 (not an empty table)."""
+
+from io import BytesIO
+from urllib.parse import urlencode
+
+import frappe
+import frappe.tests.test_api as api_test
+from frappe.core.doctype.user.user import generate_keys
+from openpyxl import load_workbook
+
+from springoffer.testing import make_enterprise, make_user, offer_doc
+
+USER = "rest.city@example.com"
+
+
+class TestAnnexOverRest(api_test.FrappeAPITestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_user(USER, ["Trade Union Officer"], region="湘西土家族苗族自治州")
+		generate_keys(USER)
+		inside = make_enterprise(region="湘西土家族苗族自治州", employees=100)
+		outside = make_enterprise(region="岳阳市", employees=100)
+		cls.inside = offer_doc([inside], 60, date_sent="2023-03-03").insert().name
+		cls.outside = offer_doc([outside], 60, date_sent="2023-03-03").insert().name
+		frappe.db.commit()  # the request runs on its own connection
+		user = frappe.get_doc("User", USER)
+		cls.token = f"{user.api_key}:{user.get_password('api_secret')}"
+
+	def call(self, method, **params):
+		api_test.authorization_token = self.token
+		try:
+			return self.get(f"{self.method(method)}?{urlencode(params)}")
+		finally:
+			api_test.authorization_token = None
+
+	def test_own_city_figures_and_workbook(self):
+		args = {"campaign": "2023年春季要约行动", "unit": "湘西土家族苗族自治州", "as_of": "2023-06-30"}
+		response = self.call("springoffer.api.annex_figures", **args)
+		self.assertEqual(response.status_code, 200)
+		figures = response.json["message"]
+		self.assertEqual(figures["unit"], "湘西土家族苗族自治州")
+		self.assertGreaterEqual(figures["total"]["offered"], 1)
+		response = self.call("springoffer.api.download_annex", **args)
+		self.assertEqual(response.status_code, 200)
+		ws = load_workbook(BytesIO(response.data))["附件"]
+		self.assertEqual(ws["A2"].value, "报送单位：湘西土家族苗族自治州")
+		self.assertEqual(ws.cell(9, 2).value, figures["total"]["offered"])
+
+	def test_another_city_is_403(self):
+		for method in ("springoffer.api.annex_figures", "springoffer.api.download_annex"):
+			response = self.call(method, campaign="2023年春季要约行动", unit="岳阳市", as_of="2023-06-30")
+			self.assertEqual(response.status_code, 403, method)
+		response = self.call("springoffer.api.annex_figures", campaign="2023年春季要约行动", unit="湖南省")
+		self.assertEqual(response.status_code, 403)
+
+	def test_resource_api_lists_own_region_only(self):
+		response = self.call("frappe.client.get_list", doctype="Offer", limit_page_length=0, fields='["name"]')
+		names = {row["name"] for row in response.json["message"]}
+		self.assertIn(self.inside, names)
+		self.assertNotIn(self.outside, names)
+		api_test.authorization_token = self.token
+		try:
+			self.assertEqual(self.get(self.resource("Offer", self.outside)).status_code, 403)
+			self.assertEqual(self.get(self.resource("Offer", self.inside)).status_code, 200)
+		finally:
+			api_test.authorization_token = None
