@@ -116,3 +116,14 @@ def test_empty_annex_writes_zeros():
 	ws = wb["附件"]
 	assert [ws.cell(9, col).value for col in range(2, 9)] == [0] * 7
 	assert wb["不予回应（拒绝协商）企业情况"].max_row == 3
+
+
+def test_rows_grow_with_their_wrapped_text():
+	annex = sample_annex()
+	long_reason = "企业经营困难，订单大幅下滑，" * 8
+	annex.refusals[0] = annex.refusals[0].__class__(**{**annex.refusals[0].__dict__, "reason": long_reason})
+	wb = open_workbook(annex)
+	refusal_sheet = wb["不予回应（拒绝协商）企业情况"]
+	assert refusal_sheet.row_dimensions[4].height > refusal_sheet.row_dimensions[6].height
+	assert wb["附件"].row_dimensions[5].height >= 36
+	assert xlsx._row_height([("一" * 40, 22)]) > xlsx._row_height([("一" * 5, 22)])

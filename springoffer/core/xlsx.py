@@ -74,6 +74,18 @@ def _print_setup(ws, title_rows):
 	ws.page_margins.left = ws.page_margins.right = 0.5
 
 
+def _row_height(cells, minimum=18.0, line=15.0):
+	"""Excel does not grow a row for wrapped text it did not lay out itself: size it from the
+	longest wrapped cell. cells: (text, column width in characters); a CJK character is two wide."""
+	lines = 1
+	for text, width in cells:
+		if not text:
+			continue
+		columns = sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(text))
+		lines = max(lines, -(-columns // max(int(width) - 2, 1)))
+	return max(minimum, lines * line + 6)
+
+
 def _widths(ws, widths):
 	for index, width in enumerate(widths, start=1):
 		ws.column_dimensions[get_column_letter(index)].width = width
@@ -121,7 +133,7 @@ def write_annex_sheet(ws, unit_label, due_date, rows):
 			cell.number_format = "#,##0"
 			cell.border = BORDER
 		_text(ws.cell(row, LAST_COLUMN), reasons or "").border = BORDER
-		ws.row_dimensions[row].height = 36
+		ws.row_dimensions[row].height = _row_height([(reasons, ANNEX_WIDTHS[-1]), (label, ANNEX_WIDTHS[0])], minimum=36)
 
 	notes_row = FIRST_BODY_ROW + len(rows)
 	_merge(ws, f"A{notes_row}:{last}{notes_row}", c.note_1(due_date), BODY_FONT, LEFT, border=False)
@@ -150,6 +162,7 @@ def write_refusal_sheet(ws, unit_label, refusals):
 			else:
 				_text(cell, value or "")
 			cell.border = BORDER
+		ws.row_dimensions[3 + index].height = _row_height(zip(values, REFUSAL_WIDTHS))
 	_widths(ws, REFUSAL_WIDTHS)
 	ws.freeze_panes = "A4"
 	_print_setup(ws, "1:3")
