@@ -45,8 +45,8 @@ def resolve_filters(filters):
 def columns():
 	cols = [{"fieldname": "category", "label": _(c.HEADER_CATEGORY), "fieldtype": "Data", "width": 230}]
 	for fieldname, label in FIGURE_COLUMNS:
-		cols.append({"fieldname": fieldname, "label": _(label), "fieldtype": "Int", "width": 120})
-	cols.append({"fieldname": "reasons", "label": _(c.HEADER_REASONS), "fieldtype": "Small Text", "width": 360})
+		cols.append({"fieldname": fieldname, "label": _(label), "fieldtype": "Int", "width": 150 if fieldname != "refused" else 220})
+	cols.append({"fieldname": "reasons", "label": _(c.HEADER_REASONS), "fieldtype": "Small Text", "width": 420})
 	return cols
 
 

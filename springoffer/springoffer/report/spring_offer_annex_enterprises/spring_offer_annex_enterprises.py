@@ -23,12 +23,12 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "enterprise", "label": _("Unified Social Credit Code"), "fieldtype": "Link", "options": "Enterprise", "width": 180},
+		{"fieldname": "enterprise", "label": _("Unified Social Credit Code"), "fieldtype": "Link", "options": "Enterprise", "width": 200},
 		{"fieldname": "enterprise_name", "label": _("Enterprise Name"), "fieldtype": "Data", "width": 240},
 		{"fieldname": "region", "label": _("Region"), "fieldtype": "Link", "options": "Region", "width": 110},
 		{"fieldname": "category", "label": _(c.HEADER_CATEGORY), "fieldtype": "Data", "width": 200},
-		{"fieldname": "offer_workers", "label": f"{c.HEADER_OFFERED}·{c.HEADER_WORKERS}", "fieldtype": "Int", "width": 130},
-		{"fieldname": "agreed_workers", "label": f"{c.HEADER_RESPONDED}·{c.HEADER_WORKERS}", "fieldtype": "Int", "width": 130},
-		{"fieldname": "signed_workers", "label": f"{c.HEADER_SIGNED}·{c.HEADER_WORKERS}", "fieldtype": "Int", "width": 130},
+		{"fieldname": "offer_workers", "label": f"{c.HEADER_OFFERED}·{c.HEADER_WORKERS}", "fieldtype": "Int", "width": 160},
+		{"fieldname": "agreed_workers", "label": f"{c.HEADER_RESPONDED}·{c.HEADER_WORKERS}", "fieldtype": "Int", "width": 160},
+		{"fieldname": "signed_workers", "label": f"{c.HEADER_SIGNED}·{c.HEADER_WORKERS}", "fieldtype": "Int", "width": 160},
 		{"fieldname": "refusal_kind", "label": _("Kind"), "fieldtype": "Data", "width": 110},
 	]
