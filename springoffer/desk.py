@@ -214,3 +214,18 @@ def check_ledger_number(doc):
 			),
 			frappe.DuplicateEntryError,
 		)
+
+
+def check_coverage_document(doc):
+	"""What an Offer and a Contract check alike before their own rules: the region (defaulted from
+	the first enterprise), who may change what, the ledger number and the region scope.
+	Returns the core CoverageLines of its covered enterprises."""
+	rows = doc.covered_enterprises or []
+	if not doc.region and rows:
+		doc.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
+	check_workflow_rules(doc)
+	check_only_review_fields_changed(doc)
+	check_ledger_number(doc)
+	lines, enterprise_regions = coverage_lines(rows)
+	check_region_scope(doc, enterprise_regions)
+	return lines

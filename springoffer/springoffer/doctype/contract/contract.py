@@ -4,14 +4,7 @@ from frappe.utils import flt, getdate, today
 
 from springoffer import annex_ledger
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import (
-	check_ledger_number,
-	check_only_review_fields_changed,
-	check_region_scope,
-	check_workflow_rules,
-	coverage_lines,
-	throw_violations,
-)
+from springoffer.desk import check_coverage_document, throw_violations
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
 
 
@@ -63,14 +56,8 @@ class Contract(Document):
 	# end: auto-generated types
 	def validate(self):
 		rows = self.covered_enterprises or []
-		if not self.region and rows:
-			self.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
-		check_workflow_rules(self)
-		check_only_review_fields_changed(self)
-		check_ledger_number(self)
+		lines = check_coverage_document(self)
 		self.enter_state()
-		lines, enterprise_regions = coverage_lines(rows)
-		check_region_scope(self, enterprise_regions)
 		signing_date = _date(self.signing_date)
 		campaign_start = frappe.db.get_value("Campaign", self.campaign, "start_date")
 		offer_date_sent = frappe.db.get_value("Offer", self.offer, "date_sent") if self.offer else None

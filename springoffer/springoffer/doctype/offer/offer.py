@@ -4,14 +4,7 @@ from frappe.utils import getdate, today
 
 from springoffer import annex_ledger
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import (
-	check_ledger_number,
-	check_only_review_fields_changed,
-	check_region_scope,
-	coverage_lines,
-	regional_officers,
-	throw_violations,
-)
+from springoffer.desk import check_coverage_document, regional_officers, throw_violations
 
 
 class Offer(Document):
@@ -49,12 +42,7 @@ class Offer(Document):
 	# end: auto-generated types
 	def validate(self):
 		rows = self.covered_enterprises or []
-		if not self.region and rows:
-			self.region = frappe.db.get_value("Enterprise", rows[0].enterprise, "region")
-		check_only_review_fields_changed(self)
-		check_ledger_number(self)
-		lines, enterprise_regions = coverage_lines(rows)
-		check_region_scope(self, enterprise_regions)
+		lines = check_coverage_document(self)
 		campaign = frappe.db.get_value("Campaign", self.campaign, ["start_date", "end_date"], as_dict=True) or {}
 		date_sent = getdate(self.date_sent) if self.date_sent else None
 		response_date = getdate(self.response_date) if self.response_date else None
