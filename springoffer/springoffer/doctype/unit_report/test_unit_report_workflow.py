@@ -126,3 +126,21 @@ class TestUnitReportWorkflow(FrappeTestCase):
 			self.assertEqual(tasks.create_unit_reports(), 0)
 		self.assertEqual(created, 15 * 4)
 		self.assertEqual(frappe.db.count("Unit Report", {"campaign": name, "workflow_state": c.REPORT_DRAFT}), 60)
+
+	def test_due_date_reminder_and_return_notice_reach_the_unit(self):
+		from frappe.email.doctype.notification.notification import trigger_daily_alerts
+
+		frappe.db.delete("Notification Log", {"for_user": CITY_UNION})
+		doc = self.new_report()
+		with self.freeze_time("2023-06-25 08:00"):  # five days before the 30 June due date
+			trigger_daily_alerts()
+		reminders = frappe.get_all("Notification Log", filters={"for_user": CITY_UNION, "document_name": doc.name}, pluck="subject")
+		self.assertTrue(any("前上报" in s for s in reminders), reminders)
+		self.act(CITY_UNION, doc.name, "提交")
+		with self.set_user(UNION_REVIEWER):
+			stored = frappe.get_doc("Unit Report", doc.name)
+			stored.return_reason = "请补充拒绝协商企业说明"
+			stored.save()
+		self.act(UNION_REVIEWER, doc.name, "退回")
+		notices = frappe.get_all("Notification Log", filters={"for_user": CITY_UNION, "document_name": doc.name}, pluck="subject")
+		self.assertTrue(any("被退回" in s for s in notices), notices)
