@@ -5,6 +5,7 @@ rows and 合计, 备注 1 and 2; A4 landscape, one page wide, header rows repeat
 Sheet 2 is the refusal detail the form asks to be attached (另附纸说明).
 """
 
+from copy import copy
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -151,17 +152,29 @@ def write_refusal_sheet(ws, unit_label, refusals):
 	_merge(ws, f"A2:{last}2", c.UNIT_PREFIX + (unit_label or ""), BODY_FONT, LEFT, border=False)
 	for column, header in enumerate(REFUSAL_HEADERS, start=1):
 		_text(ws.cell(3, column), header, HEADER_FONT, CENTER).border = BORDER
+	# Thousands of rows: style one cell of each kind, then copy its style array (assigning
+	# font, alignment and border per cell re-hashes them and dominated the export's time).
+	styles = {}
+
+	def styled(cell, kind):
+		if kind in styles:
+			cell._style = copy(styles[kind])
+			return
+		cell.font = BODY_FONT
+		cell.alignment = RIGHT if kind == "number" else LEFT
+		cell.border = BORDER
+		styles[kind] = copy(cell._style)
+
 	for index, r in enumerate(refusals, start=1):
 		values = (index, r.enterprise, r.credit_code, r.category, r.region, r.workers, r.kind, r.reason, r.hrss_handling)
 		for column, value in enumerate(values, start=1):
 			cell = ws.cell(3 + index, column)
+			cell.value = value if value not in (None, "") else ""
 			if isinstance(value, int):
-				cell.value = value
-				cell.alignment = RIGHT
-				cell.font = BODY_FONT
+				styled(cell, "number")
 			else:
-				_text(cell, value or "")
-			cell.border = BORDER
+				cell.data_type = "s"  # user text starting with '=' must stay text
+				styled(cell, "text")
 		ws.row_dimensions[3 + index].height = _row_height(zip(values, REFUSAL_WIDTHS))
 	_widths(ws, REFUSAL_WIDTHS)
 	ws.freeze_panes = "A4"
