@@ -11,7 +11,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from springoffer.core import categories, clocks
-from springoffer.core.counting import Annex, Figures, Refusal, joined_texts
+from springoffer.core.counting import Annex, Figures, Refusal, RefusalSummary, joined_texts
 
 SEPARATOR = "\x1f"  # splits GROUP_CONCAT lists; cannot occur in typed text
 
@@ -24,14 +24,21 @@ _OVERDUE = f"{_OFFER} AND (response = %(pending)s OR response_date > %(as_of)s) 
 _SIGNED = "voucher_type = 'Contract' AND entry_date <= %(as_of)s"
 
 # One row per enterprise in scope: its largest offered / agreed / signed figure as of the date,
-# and whether it refused or let an offer run out unanswered. {scope} narrows to a region subtree.
+# whether it refused or let an offer run out unanswered, whether HRSS handled that, and the
+# categories of its refusal reasons. {scope} narrows to a region subtree.
+_REASON_FLAGS = "".join(
+	f",\n\t\tMAX(CASE WHEN {_REFUSED} AND refusal_category = %(reason_{i})s THEN 1 END) AS reason_{i}"
+	for i in range(len(categories.REFUSAL_REASONS))
+)
 PER_ENTERPRISE_SQL = f"""
 	SELECT enterprise, MAX(report_category) AS category,
 		MAX(CASE WHEN {_OFFER} THEN offer_workers END) AS offer_workers,
 		MAX(CASE WHEN {_AGREED} THEN offer_workers END) AS agreed_workers,
 		MAX(CASE WHEN {_REFUSED} THEN 1 END) AS refused,
 		MAX(CASE WHEN {_OVERDUE} THEN 1 END) AS overdue,
-		MAX(CASE WHEN {_SIGNED} THEN signed_workers END) AS signed_workers
+		MAX(CASE WHEN {_SIGNED} THEN signed_workers END) AS signed_workers,
+		MAX(CASE WHEN {_REFUSED} AND handled = 1 THEN 1 END) AS refused_handled,
+		MAX(CASE WHEN {_OVERDUE} AND handled = 1 THEN 1 END) AS overdue_handled{_REASON_FLAGS}
 	FROM `tabAnnex Ledger Entry`
 	WHERE campaign = %(campaign)s {{scope}}
 	GROUP BY enterprise
@@ -45,12 +52,17 @@ COLUMN_CONDITIONS = {
 	"refused": "agreed_workers IS NULL AND (refused = 1 OR overdue = 1)",
 }
 
+# The seven figures of each row and what its reason cell summarises, in one scan of the ledger.
+_NOT_AGREED = "agreed_workers IS NULL"
 FIGURES_SQL = f"""
 SELECT category,
 	COUNT(offer_workers), COALESCE(SUM(offer_workers), 0),
 	COUNT(agreed_workers), COALESCE(SUM(agreed_workers), 0),
 	COUNT(signed_workers), COALESCE(SUM(signed_workers), 0),
-	COALESCE(SUM({COLUMN_CONDITIONS["refused"]}), 0)
+	COALESCE(SUM({COLUMN_CONDITIONS["refused"]}), 0),
+	COALESCE(SUM({_NOT_AGREED} AND refused = 1), 0),
+	COALESCE(SUM({_NOT_AGREED} AND refused IS NULL AND overdue = 1), 0),
+	COALESCE(SUM({_NOT_AGREED} AND ((refused = 1 AND refused_handled = 1) OR (refused IS NULL AND overdue = 1 AND overdue_handled = 1))), 0){"".join(f", COALESCE(SUM({_NOT_AGREED} AND reason_{i} = 1), 0)" for i in range(len(categories.REFUSAL_REASONS)))}
 FROM ({PER_ENTERPRISE_SQL}) per_enterprise
 GROUP BY category
 """
@@ -67,7 +79,7 @@ ORDER BY e.region, p.enterprise
 
 REFUSALS_SQL = f"""
 SELECT e.name, e.enterprise_name, x.category, e.region,
-	x.refused_workers, x.overdue_workers, x.reasons, x.refused_handling, x.overdue_handling
+	x.refused_workers, x.overdue_workers, x.reasons, x.refused_handling, x.overdue_handling, x.reason_categories
 FROM (
 	SELECT enterprise, MAX(report_category) AS category,
 		MAX(CASE WHEN {_AGREED} THEN 1 END) AS agreed,
@@ -75,7 +87,8 @@ FROM (
 		MAX(CASE WHEN {_OVERDUE} THEN offer_workers END) AS overdue_workers,
 		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN reason_text END SEPARATOR %(sep)s) AS reasons,
 		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN handling_text END SEPARATOR %(sep)s) AS refused_handling,
-		GROUP_CONCAT(CASE WHEN {_OVERDUE} THEN handling_text END SEPARATOR %(sep)s) AS overdue_handling
+		GROUP_CONCAT(CASE WHEN {_OVERDUE} THEN handling_text END SEPARATOR %(sep)s) AS overdue_handling,
+		GROUP_CONCAT(DISTINCT CASE WHEN {_REFUSED} THEN refusal_category END SEPARATOR %(sep)s) AS reason_categories
 	FROM `tabAnnex Ledger Entry`
 	WHERE campaign = %(campaign)s AND voucher_type = 'Offer' {{scope}}
 	GROUP BY enterprise
@@ -98,6 +111,7 @@ def _values(campaign, unit, as_of):
 		"overdue": categories.OVERDUE,
 		"pending": categories.PENDING,
 		"sep": SEPARATOR,
+		**{f"reason_{i}": reason for i, reason in enumerate(categories.REFUSAL_REASONS)},
 	}
 	scope = ""
 	if bounds.parent_region:
@@ -122,21 +136,34 @@ def _split(text):
 	return joined_texts((text or "").split(SEPARATOR))
 
 
-def count(campaign, unit, as_of):
-	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database."""
+def count(campaign, unit, as_of, with_refusals=True):
+	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database.
+	Without the refusal list (the desk report shows only its summary) it is one scan of the ledger."""
 	values, scope = _values(campaign, unit, as_of)
 	rows = {category: Figures() for category in categories.REPORT_CATEGORIES}
-	for category, *figures in frappe.db.sql(FIGURES_SQL.format(scope=scope), values):
-		if category in rows:
-			rows[category] = Figures(*(int(v or 0) for v in figures))
+	summaries = {category: RefusalSummary() for category in categories.REPORT_CATEGORIES}
+	for category, *numbers in frappe.db.sql(FIGURES_SQL.format(scope=scope), values):
+		if category not in rows:
+			continue
+		numbers = [int(v or 0) for v in numbers]
+		rows[category] = Figures(*numbers[:7])
+		refused, overdue, handled, *reasons = numbers[7:]
+		summaries[category] = RefusalSummary(refused, overdue, handled, dict(zip(categories.REFUSAL_REASONS, reasons)))
+	annex = Annex(unit=unit, as_of=getdate(as_of), rows=rows, campaign=campaign, summaries=summaries)
+	if with_refusals:
+		annex.refusals = refusals(values, scope)
+	return annex
 
+
+def refusals(values, scope):
+	"""The refusal sheet: every enterprise counted as 不予回应, with its reasons and HRSS handling."""
 	frappe.db.sql("SET SESSION group_concat_max_len = 1048576")
-	refusals = []
-	for name, enterprise_name, category, region, refused_w, overdue_w, reasons, refused_h, overdue_h in frappe.db.sql(
+	found = []
+	for name, enterprise_name, category, region, refused_w, overdue_w, reasons, refused_h, overdue_h, reason_cats in frappe.db.sql(
 		REFUSALS_SQL.format(scope=scope), values
 	):
 		refused = refused_w is not None
-		refusals.append(
+		found.append(
 			Refusal(
 				enterprise=enterprise_name,
 				credit_code=name,
@@ -146,10 +173,11 @@ def count(campaign, unit, as_of):
 				kind=categories.REFUSED if refused else categories.OVERDUE,
 				reason=_split(reasons) if refused else "",
 				hrss_handling=_split(refused_h if refused else overdue_h),
+				reason_categories=tuple(sorted(set(filter(None, (reason_cats or "").split(SEPARATOR))))) if refused else (),
 			)
 		)
-	refusals.sort(key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))
-	return Annex(unit=unit, as_of=getdate(as_of), rows=rows, refusals=refusals, campaign=campaign)
+	found.sort(key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))
+	return found
 
 
 def permitted_regions(user=None):

@@ -33,6 +33,8 @@ COLUMNS = (
 	"response_date",
 	"response_due_date",
 	"signed_workers",
+	"refusal_category",
+	"handled",
 	"reason_text",
 	"handling_text",
 )
@@ -64,19 +66,20 @@ def post(doc):
 			continue
 		if doc.doctype == "Offer":
 			refused = doc.response == c.REFUSED
+			handling = describe(doc.hrss_handling, doc.hrss_handling_detail) or None
 			values.append(
 				(
 					"O" + row.name, *stamp, doc.campaign, "Offer", doc.name, e.name, e.region, e.report_category,
 					doc.date_sent, row.covered_workers, doc.response, doc.response_date or None, doc.response_due_date,
-					0, describe(doc.refusal_reason, doc.refusal_detail) if refused else None,
-					describe(doc.hrss_handling, doc.hrss_handling_detail) or None,
+					0, (doc.refusal_reason or None) if refused else None, int(bool(handling)),
+					describe(doc.refusal_reason, doc.refusal_detail) if refused else None, handling,
 				)
 			)
 		else:
 			values.append(
 				(
 					"C" + row.name, *stamp, doc.campaign, "Contract", doc.name, e.name, e.region, e.report_category,
-					doc.signing_date, 0, None, None, None, row.covered_workers, None, None,
+					doc.signing_date, 0, None, None, None, row.covered_workers, None, 0, None, None,
 				)
 			)
 	frappe.db.bulk_insert(LEDGER, COLUMNS, values)
@@ -109,6 +112,8 @@ INSERT INTO `tab{LEDGER}` ({", ".join(f"`{column}`" for column in COLUMNS)})
 SELECT CONCAT('O', cov.name), %(now)s, %(now)s, 'Administrator', 'Administrator', 0, 0,
 	o.campaign, 'Offer', o.name, e.name, e.region, e.report_category,
 	o.date_sent, cov.covered_workers, o.response, o.response_date, o.response_due_date, 0,
+	CASE WHEN o.response = %(refused)s THEN NULLIF(o.refusal_reason, '') END,
+	{_detail_sql("o.hrss_handling", "o.hrss_handling_detail")} IS NOT NULL,
 	CASE WHEN o.response = %(refused)s THEN {_detail_sql("o.refusal_reason", "o.refusal_detail")} END,
 	{_detail_sql("o.hrss_handling", "o.hrss_handling_detail")}
 FROM `tabOffer` o
@@ -118,7 +123,7 @@ WHERE {{offer_filter}}
 UNION ALL
 SELECT CONCAT('C', cov.name), %(now)s, %(now)s, 'Administrator', 'Administrator', 0, 0,
 	k.campaign, 'Contract', k.name, e.name, e.region, e.report_category,
-	k.signing_date, 0, NULL, NULL, NULL, cov.covered_workers, NULL, NULL
+	k.signing_date, 0, NULL, NULL, NULL, cov.covered_workers, NULL, 0, NULL, NULL
 FROM `tabContract` k
 JOIN `tabContract Coverage` cov ON cov.parent = k.name AND cov.parenttype = 'Contract'
 JOIN `tabEnterprise` e ON e.name = cov.enterprise

@@ -176,6 +176,22 @@ def match_option(text, options):
 	return None
 
 
+def split_choice(text, options, fallback="其他"):
+	"""(option, detail) for a free text such as '企业经营困难：订单下滑' — for a Select plus a detail field.
+
+	A text that starts with one of `options` (then optionally '：' or ':') gives that option and the rest;
+	any other text gives (fallback, text).
+	"""
+	text = (text or "").strip()
+	if not text:
+		return "", ""
+	for option in sorted(options, key=len, reverse=True):
+		if text.startswith(option):
+			rest = text[len(option):].lstrip("：:;；，, ").strip()
+			return option, rest
+	return fallback, text
+
+
 def select_options(options):
 	"""Frappe's Select 'options' text for a tuple of values."""
 	return "\n".join(options)

@@ -99,6 +99,52 @@ class Refusal:
 	kind: str  # 拒绝协商 or 逾期未回应
 	reason: str
 	hrss_handling: str
+	reason_categories: tuple = ()  # the refusal categories of its reasons, sorted
+
+
+@dataclass
+class RefusalSummary:
+	"""What the reason cell of one row says: counts by kind, by refusal category, and handled."""
+
+	refused: int = 0
+	overdue: int = 0
+	handled: int = 0
+	reasons: dict = field(default_factory=dict)  # refusal category → enterprises
+
+	def add(self, other):
+		self.refused += other.refused
+		self.overdue += other.overdue
+		self.handled += other.handled
+		for reason, n in other.reasons.items():
+			self.reasons[reason] = self.reasons.get(reason, 0) + n
+
+	def text(self):
+		total = self.refused + self.overdue
+		if not total:
+			return ""
+		parts = []
+		if self.refused:
+			counted = sorted(((n, reason) for reason, n in self.reasons.items() if n), key=lambda x: (-x[0], x[1]))
+			detail = "、".join(f"{reason}{n}家" for n, reason in counted) or f"未填写原因{self.refused}家"
+			parts.append(f"拒绝协商{self.refused}家（{detail}）")
+		if self.overdue:
+			parts.append(f"逾期未回应{self.overdue}家")
+		pending = total - self.handled
+		parts.append(f"人社部门已处理{self.handled}家" + (f"，待处理{pending}家" if pending else ""))
+		return "；".join(parts)
+
+
+def summarise(refusals):
+	summary = RefusalSummary()
+	for r in refusals:
+		if r.kind == categories.REFUSED:
+			summary.refused += 1
+			for reason in r.reason_categories:
+				summary.reasons[reason] = summary.reasons.get(reason, 0) + 1
+		else:
+			summary.overdue += 1
+		summary.handled += bool(r.hrss_handling)
+	return summary
 
 
 @dataclass
@@ -108,6 +154,7 @@ class Annex:
 	rows: dict  # category → Figures, in the form's order
 	refusals: list = field(default_factory=list)
 	campaign: str = ""
+	summaries: dict | None = None  # category → RefusalSummary, when counted without the refusal list
 
 	@property
 	def total(self):
@@ -116,8 +163,19 @@ class Annex:
 			total.add(figures)
 		return total
 
-	def reasons(self, category):
-		return summarise_refusals([r for r in self.refusals if r.category == category])
+	def summary(self, category=None):
+		"""The refusal summary of one row, or of 合计 with no category."""
+		if self.summaries is None:
+			return summarise([r for r in self.refusals if category is None or r.category == category])
+		if category is not None:
+			return self.summaries.get(category, RefusalSummary())
+		total = RefusalSummary()
+		for summary in self.summaries.values():
+			total.add(summary)
+		return total
+
+	def reasons(self, category=None):
+		return self.summary(category).text()
 
 
 class RegionTree:
@@ -152,23 +210,8 @@ class RegionTree:
 
 
 def summarise_refusals(refusals):
-	"""The reason cell of one row: counts by kind, reasons and HRSS handling, in Chinese."""
-	if not refusals:
-		return ""
-	refused = [r for r in refusals if r.kind == categories.REFUSED]
-	overdue = [r for r in refusals if r.kind == categories.OVERDUE]
-	parts = []
-	if refused:
-		reasons = defaultdict(int)
-		for r in refused:
-			reasons[r.reason or "未填写原因"] += 1
-		detail = "、".join(f"{reason}{n}家" for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
-		parts.append(f"拒绝协商{len(refused)}家（{detail}）")
-	if overdue:
-		parts.append(f"逾期未回应{len(overdue)}家")
-	handled = sum(1 for r in refusals if r.hrss_handling)
-	parts.append(f"人社部门已处理{handled}家" if handled == len(refusals) else f"人社部门已处理{handled}家，待处理{len(refusals) - handled}家")
-	return "；".join(parts)
+	"""The reason cell for a list of refusals, in Chinese."""
+	return summarise(refusals).text()
 
 
 def count_annex(enterprises, offer_lines, contract_lines, tree, campaign, unit, as_of):
@@ -228,6 +271,7 @@ def count_annex(enterprises, offer_lines, contract_lines, tree, campaign, unit, 
 				kind=categories.REFUSED if key in refused_lines else categories.OVERDUE,
 				reason=joined_texts(line.refusal_reason for line in refused_lines.get(key, ())),
 				hrss_handling=joined_texts(line.hrss_handling for line in lines),
+				reason_categories=reason_categories(line.refusal_reason for line in refused_lines.get(key, ())),
 			)
 		)
 	refusals.sort(key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))
@@ -237,6 +281,11 @@ def count_annex(enterprises, offer_lines, contract_lines, tree, campaign, unit, 
 def joined_texts(texts):
 	"""Distinct non-empty texts, sorted so the database and Python give the same cell."""
 	return "；".join(sorted({text for text in texts if text}))
+
+
+def reason_categories(reasons):
+	"""The refusal categories of some reason texts ('企业经营困难：订单下滑' → 企业经营困难; other text → 其他)."""
+	return tuple(sorted({categories.split_choice(text, categories.REFUSAL_REASONS)[0] for text in reasons if text}))
 
 
 def describe(category, detail=""):

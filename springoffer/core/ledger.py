@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from springoffer.core import categories, clocks, credit_code, i18n
+from springoffer.core.categories import split_choice  # noqa: F401  (part of this module's API)
 from springoffer.core.counting import ContractLine, Enterprise, OfferLine, RegionTree, count_annex
 
 # Sheets
@@ -301,22 +302,6 @@ def code_error_text(error):
 		return template.format(*error.args)
 	except (IndexError, KeyError):
 		return template
-
-
-def split_choice(text, options, fallback="其他"):
-	"""(option, detail) for a free text such as '企业经营困难：订单下滑' — for a Select plus a detail field.
-
-	A text that starts with one of `options` (then optionally '：' or ':') gives that option and the rest;
-	any other text gives (fallback, text).
-	"""
-	text = (text or "").strip()
-	if not text:
-		return "", ""
-	for option in sorted(options, key=len, reverse=True):
-		if text.startswith(option):
-			rest = text[len(option):].lstrip("：:;；，, ").strip()
-			return option, rest
-	return fallback, text
 
 
 def _options(values):

@@ -13,7 +13,6 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from springoffer.core import categories as c
-from springoffer.core.counting import summarise_refusals
 
 FONT_NAME = "宋体"
 TITLE_FONT = Font(name="黑体", size=16)
@@ -95,7 +94,7 @@ def _widths(ws, widths):
 def annex_rows(annex):
 	"""(label, seven figures, reasons) for the four category rows then 合计."""
 	rows = [(category, annex.rows[category].as_tuple(), annex.reasons(category)) for category in c.REPORT_CATEGORIES]
-	rows.append((c.TOTAL_LABEL, annex.total.as_tuple(), summarise_refusals(annex.refusals)))
+	rows.append((c.TOTAL_LABEL, annex.total.as_tuple(), annex.reasons()))
 	return rows
 
 

@@ -5,7 +5,7 @@ from frappe import _
 
 from springoffer import annex as annex_db
 from springoffer.core import categories as c
-from springoffer.core.counting import Figures, summarise_refusals
+from springoffer.core.counting import Figures
 
 FIGURE_COLUMNS = (
 	("offered", f"{c.HEADER_OFFERED}·{c.HEADER_ENTERPRISES}"),
@@ -20,11 +20,11 @@ FIGURE_COLUMNS = (
 
 def execute(filters=None):
 	filters = resolve_filters(filters)
-	annex = annex_db.count(filters.campaign, filters.unit, filters.as_of)
+	annex = annex_db.count(filters.campaign, filters.unit, filters.as_of, with_refusals=False)
 	data = []
 	for category in c.REPORT_CATEGORIES:
 		data.append(_row(category, annex.rows[category], annex.reasons(category)))
-	data.append(_row(c.TOTAL_LABEL, annex.total, summarise_refusals(annex.refusals), bold=1))
+	data.append(_row(c.TOTAL_LABEL, annex.total, annex.reasons(), bold=1))
 	message = f"{c.UNIT_PREFIX}{filters.unit}"
 	return columns(), data, message, None, None, True
 

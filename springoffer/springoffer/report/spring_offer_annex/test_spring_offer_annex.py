@@ -32,6 +32,9 @@ class TestSpringOfferAnnex(FrappeTestCase):
 			{k: v.as_tuple() for k, v in got.rows.items()}, {k: v.as_tuple() for k, v in expected.rows.items()}, (unit, as_of)
 		)
 		self.assertEqual(got.refusals, expected.refusals, (unit, as_of))
+		summary_only = annex_db.count(campaign, unit, as_of, with_refusals=False)
+		for category in (*c.REPORT_CATEGORIES, None):
+			self.assertEqual(summary_only.reasons(category), expected.reasons(category), (unit, as_of, category))
 		return got
 
 	def test_hand_made_edge_cases(self):
