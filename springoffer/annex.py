@@ -23,46 +23,47 @@ _REFUSED = f"{_OFFER} AND response = %(refused)s AND {_ANSWERED}"
 _OVERDUE = f"{_OFFER} AND (response = %(pending)s OR response_date > %(as_of)s) AND response_due_date < %(as_of)s"
 _SIGNED = "voucher_type = 'Contract' AND entry_date <= %(as_of)s"
 
-# One row per enterprise in scope: its largest offered / agreed / signed figure as of the date,
-# whether it refused or let an offer run out unanswered, whether HRSS handled that, and the
-# categories of its refusal reasons. {scope} narrows to a region subtree.
-_REASON_FLAGS = "".join(
-	f",\n\t\tMAX(CASE WHEN {_REFUSED} AND refusal_category = %(reason_{i})s THEN 1 END) AS reason_{i}"
-	for i in range(len(categories.REFUSAL_REASONS))
-)
+# One row per enterprise in scope: its largest offered / agreed / signed figure as of the date;
+# refused_bits: the bits of its refusal reasons (annex_ledger.refusal_bit), REFUSED, and HANDLED
+# when HRSS handled a refusal; NULL when it did not refuse; overdue: 1 when an offer ran out unanswered,
+# 2 when HRSS handled one too. Five expressions a row: the scan is the cost. {scope} narrows to a
+# region subtree.
+HANDLED = 1 << 8
+REFUSED = 1 << 9  # set on every refused row: BIT_OR over no rows gives 0, not NULL
 PER_ENTERPRISE_SQL = f"""
 	SELECT enterprise, MAX(report_category) AS category,
 		MAX(CASE WHEN {_OFFER} THEN offer_workers END) AS offer_workers,
 		MAX(CASE WHEN {_AGREED} THEN offer_workers END) AS agreed_workers,
-		MAX(CASE WHEN {_REFUSED} THEN 1 END) AS refused,
-		MAX(CASE WHEN {_OVERDUE} THEN 1 END) AS overdue,
-		MAX(CASE WHEN {_SIGNED} THEN signed_workers END) AS signed_workers,
-		MAX(CASE WHEN {_REFUSED} AND handled = 1 THEN 1 END) AS refused_handled,
-		MAX(CASE WHEN {_OVERDUE} AND handled = 1 THEN 1 END) AS overdue_handled{_REASON_FLAGS}
+		NULLIF(BIT_OR(CASE WHEN {_REFUSED} THEN refusal_bit | (handled << 8) | {REFUSED} END), 0) AS refused_bits,
+		MAX(CASE WHEN {_OVERDUE} THEN 1 + handled END) AS overdue,
+		MAX(CASE WHEN {_SIGNED} THEN signed_workers END) AS signed_workers
 	FROM `tabAnnex Ledger Entry`
 	WHERE campaign = %(campaign)s {{scope}}
 	GROUP BY enterprise
 """
 
+_NOT_AGREED = "agreed_workers IS NULL"
 # Which enterprises each count of the form counts (the drill-down uses the same conditions).
 COLUMN_CONDITIONS = {
 	"offered": "offer_workers IS NOT NULL",
 	"responded": "agreed_workers IS NOT NULL",
 	"signed": "signed_workers IS NOT NULL",
-	"refused": "agreed_workers IS NULL AND (refused = 1 OR overdue = 1)",
+	"refused": f"{_NOT_AGREED} AND (refused_bits IS NOT NULL OR overdue IS NOT NULL)",
 }
 
 # The seven figures of each row and what its reason cell summarises, in one scan of the ledger.
-_NOT_AGREED = "agreed_workers IS NULL"
+_REASON_COUNTS = "".join(
+	f",\n\tCOALESCE(SUM({_NOT_AGREED} AND refused_bits & {1 << i} > 0), 0)" for i in range(len(categories.REFUSAL_REASONS))
+)
 FIGURES_SQL = f"""
 SELECT category,
 	COUNT(offer_workers), COALESCE(SUM(offer_workers), 0),
 	COUNT(agreed_workers), COALESCE(SUM(agreed_workers), 0),
 	COUNT(signed_workers), COALESCE(SUM(signed_workers), 0),
 	COALESCE(SUM({COLUMN_CONDITIONS["refused"]}), 0),
-	COALESCE(SUM({_NOT_AGREED} AND refused = 1), 0),
-	COALESCE(SUM({_NOT_AGREED} AND refused IS NULL AND overdue = 1), 0),
-	COALESCE(SUM({_NOT_AGREED} AND ((refused = 1 AND refused_handled = 1) OR (refused IS NULL AND overdue = 1 AND overdue_handled = 1))), 0){"".join(f", COALESCE(SUM({_NOT_AGREED} AND reason_{i} = 1), 0)" for i in range(len(categories.REFUSAL_REASONS)))}
+	COALESCE(SUM({_NOT_AGREED} AND refused_bits IS NOT NULL), 0),
+	COALESCE(SUM({_NOT_AGREED} AND refused_bits IS NULL AND overdue IS NOT NULL), 0),
+	COALESCE(SUM({_NOT_AGREED} AND (refused_bits & {HANDLED} > 0 OR (refused_bits IS NULL AND overdue = 2))), 0){_REASON_COUNTS}
 FROM ({PER_ENTERPRISE_SQL}) per_enterprise
 GROUP BY category
 """
@@ -70,7 +71,7 @@ GROUP BY category
 ENTERPRISES_SQL = f"""
 SELECT p.enterprise, e.enterprise_name, e.region, p.category,
 	p.offer_workers, p.agreed_workers, p.signed_workers,
-	CASE WHEN p.agreed_workers IS NOT NULL THEN NULL WHEN p.refused = 1 THEN %(refused)s WHEN p.overdue = 1 THEN %(overdue)s END AS refusal_kind
+	CASE WHEN p.agreed_workers IS NOT NULL THEN NULL WHEN p.refused_bits IS NOT NULL THEN %(refused)s WHEN p.overdue IS NOT NULL THEN %(overdue)s END AS refusal_kind
 FROM ({PER_ENTERPRISE_SQL}) p
 JOIN `tabEnterprise` e ON e.name = p.enterprise
 WHERE {{condition}} AND (%(category)s = '' OR p.category = %(category)s)
@@ -79,7 +80,7 @@ ORDER BY e.region, p.enterprise
 
 REFUSALS_SQL = f"""
 SELECT e.name, e.enterprise_name, x.category, e.region,
-	x.refused_workers, x.overdue_workers, x.reasons, x.refused_handling, x.overdue_handling, x.reason_categories
+	x.refused_workers, x.overdue_workers, x.reasons, x.refused_handling, x.overdue_handling, x.reason_bits
 FROM (
 	SELECT enterprise, MAX(report_category) AS category,
 		MAX(CASE WHEN {_AGREED} THEN 1 END) AS agreed,
@@ -88,7 +89,7 @@ FROM (
 		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN reason_text END SEPARATOR %(sep)s) AS reasons,
 		GROUP_CONCAT(CASE WHEN {_REFUSED} THEN handling_text END SEPARATOR %(sep)s) AS refused_handling,
 		GROUP_CONCAT(CASE WHEN {_OVERDUE} THEN handling_text END SEPARATOR %(sep)s) AS overdue_handling,
-		GROUP_CONCAT(DISTINCT CASE WHEN {_REFUSED} THEN refusal_category END SEPARATOR %(sep)s) AS reason_categories
+		BIT_OR(CASE WHEN {_REFUSED} THEN refusal_bit END) AS reason_bits
 	FROM `tabAnnex Ledger Entry`
 	WHERE campaign = %(campaign)s AND voucher_type = 'Offer' {{scope}}
 	GROUP BY enterprise
@@ -111,7 +112,6 @@ def _values(campaign, unit, as_of):
 		"overdue": categories.OVERDUE,
 		"pending": categories.PENDING,
 		"sep": SEPARATOR,
-		**{f"reason_{i}": reason for i, reason in enumerate(categories.REFUSAL_REASONS)},
 	}
 	scope = ""
 	if bounds.parent_region:
@@ -159,7 +159,7 @@ def refusals(values, scope):
 	"""The refusal sheet: every enterprise counted as 不予回应, with its reasons and HRSS handling."""
 	frappe.db.sql("SET SESSION group_concat_max_len = 1048576")
 	found = []
-	for name, enterprise_name, category, region, refused_w, overdue_w, reasons, refused_h, overdue_h, reason_cats in frappe.db.sql(
+	for name, enterprise_name, category, region, refused_w, overdue_w, reasons, refused_h, overdue_h, reason_bits in frappe.db.sql(
 		REFUSALS_SQL.format(scope=scope), values
 	):
 		refused = refused_w is not None
@@ -173,7 +173,11 @@ def refusals(values, scope):
 				kind=categories.REFUSED if refused else categories.OVERDUE,
 				reason=_split(reasons) if refused else "",
 				hrss_handling=_split(refused_h if refused else overdue_h),
-				reason_categories=tuple(sorted(set(filter(None, (reason_cats or "").split(SEPARATOR))))) if refused else (),
+				reason_categories=tuple(
+					sorted(r for i, r in enumerate(categories.REFUSAL_REASONS) if int(reason_bits or 0) & (1 << i))
+				)
+				if refused
+				else (),
 			)
 		)
 	found.sort(key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))

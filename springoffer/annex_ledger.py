@@ -33,7 +33,7 @@ COLUMNS = (
 	"response_date",
 	"response_due_date",
 	"signed_workers",
-	"refusal_category",
+	"refusal_bit",
 	"handled",
 	"reason_text",
 	"handling_text",
@@ -71,7 +71,7 @@ def post(doc):
 				(
 					"O" + row.name, *stamp, doc.campaign, "Offer", doc.name, e.name, e.region, e.report_category,
 					doc.date_sent, row.covered_workers, doc.response, doc.response_date or None, doc.response_due_date,
-					0, (doc.refusal_reason or None) if refused else None, int(bool(handling)),
+					0, refusal_bit(doc.refusal_reason) if refused else 0, int(bool(handling)),
 					describe(doc.refusal_reason, doc.refusal_detail) if refused else None, handling,
 				)
 			)
@@ -79,7 +79,7 @@ def post(doc):
 			values.append(
 				(
 					"C" + row.name, *stamp, doc.campaign, "Contract", doc.name, e.name, e.region, e.report_category,
-					doc.signing_date, 0, None, None, None, row.covered_workers, None, 0, None, None,
+					doc.signing_date, 0, None, None, None, row.covered_workers, 0, 0, None, None,
 				)
 			)
 	frappe.db.bulk_insert(LEDGER, COLUMNS, values)
@@ -99,6 +99,18 @@ def enterprise_changed(doc):
 		)
 
 
+def refusal_bit(reason):
+	"""A refusal reason as one bit, so a single BIT_OR per enterprise collects all its reasons."""
+	return 1 << c.REFUSAL_REASONS.index(reason) if reason in c.REFUSAL_REASONS else 0
+
+
+_REFUSAL_BIT_SQL = (
+	"CASE o.refusal_reason "
+	+ " ".join(f"WHEN '{reason}' THEN {1 << i}" for i, reason in enumerate(c.REFUSAL_REASONS))
+	+ " ELSE 0 END"
+)
+
+
 def _detail_sql(category, detail):
 	"""SQL for counting.describe(category, detail), NULL where it gives ''."""
 	return (
@@ -112,7 +124,7 @@ INSERT INTO `tab{LEDGER}` ({", ".join(f"`{column}`" for column in COLUMNS)})
 SELECT CONCAT('O', cov.name), %(now)s, %(now)s, 'Administrator', 'Administrator', 0, 0,
 	o.campaign, 'Offer', o.name, e.name, e.region, e.report_category,
 	o.date_sent, cov.covered_workers, o.response, o.response_date, o.response_due_date, 0,
-	CASE WHEN o.response = %(refused)s THEN NULLIF(o.refusal_reason, '') END,
+	CASE WHEN o.response = %(refused)s THEN {_REFUSAL_BIT_SQL} ELSE 0 END,
 	{_detail_sql("o.hrss_handling", "o.hrss_handling_detail")} IS NOT NULL,
 	CASE WHEN o.response = %(refused)s THEN {_detail_sql("o.refusal_reason", "o.refusal_detail")} END,
 	{_detail_sql("o.hrss_handling", "o.hrss_handling_detail")}
@@ -123,7 +135,7 @@ WHERE {{offer_filter}}
 UNION ALL
 SELECT CONCAT('C', cov.name), %(now)s, %(now)s, 'Administrator', 'Administrator', 0, 0,
 	k.campaign, 'Contract', k.name, e.name, e.region, e.report_category,
-	k.signing_date, 0, NULL, NULL, NULL, cov.covered_workers, NULL, 0, NULL, NULL
+	k.signing_date, 0, NULL, NULL, NULL, cov.covered_workers, 0, 0, NULL, NULL
 FROM `tabContract` k
 JOIN `tabContract Coverage` cov ON cov.parent = k.name AND cov.parenttype = 'Contract'
 JOIN `tabEnterprise` e ON e.name = cov.enterprise

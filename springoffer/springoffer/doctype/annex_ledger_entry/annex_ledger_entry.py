@@ -18,7 +18,7 @@ class AnnexLedgerEntry(Document):
 		handling_text: DF.SmallText | None
 		offer_workers: DF.Int
 		reason_text: DF.SmallText | None
-		refusal_category: DF.Literal["", "\u4f01\u4e1a\u7ecf\u8425\u56f0\u96be", "\u8ba4\u4e3a\u65e0\u534f\u5546\u5fc5\u8981", "\u4f01\u4e1a\u5df2\u6709\u6709\u6548\u96c6\u4f53\u5408\u540c", "\u804c\u5de5\u65b9\u8981\u6c42\u8fc7\u9ad8", "\u4f01\u4e1a\u672a\u5efa\u7acb\u5de5\u4f1a", "\u5176\u4ed6"]
+		refusal_bit: DF.Int
 		region: DF.Link | None
 		report_category: DF.Literal["\u56fd\u6709\u53ca\u56fd\u6709\u63a7\u80a1\u4f01\u4e1a\u6216\u96c6\u4f53\u4f01\u4e1a", "\u79c1\u8425\u4f01\u4e1a\uff08\u6c11\u8425\u4f01\u4e1a\uff09", "\u5916\u5546\u6295\u8d44\u4f01\u4e1a\uff08\u4e2d\u5916\u5408\u8d44\uff09", "\u5176\u4ed6\u4f01\u4e1a"]
 		response: DF.Literal["\u5f85\u56de\u5e94", "\u540c\u610f\u534f\u5546", "\u62d2\u7edd\u534f\u5546"]
@@ -32,8 +32,9 @@ class AnnexLedgerEntry(Document):
 
 
 def on_doctype_update():
-	if frappe.db.has_index("tabAnnex Ledger Entry", "annex_scan"):  # its first version lacked the summary columns
-		frappe.db.sql_ddl("ALTER TABLE `tabAnnex Ledger Entry` DROP INDEX `annex_scan`")
+	for old in ("annex_scan", "annex_figures"):  # earlier versions of the index below
+		if frappe.db.has_index("tabAnnex Ledger Entry", old):
+			frappe.db.sql_ddl(f"ALTER TABLE `tabAnnex Ledger Entry` DROP INDEX `{old}`")
 	# One index the 附件 query reads alone: rows of a campaign in enterprise order, with every
 	# column the per-enterprise grouping needs, so MariaDB never touches the table or a temp table.
 	frappe.db.add_index(
@@ -50,9 +51,9 @@ def on_doctype_update():
 			"response",
 			"response_date",
 			"response_due_date",
-			"refusal_category",
+			"refusal_bit",
 			"handled",
 		],
-		index_name="annex_figures",
+		index_name="annex_report",
 	)
 	frappe.db.add_index("Annex Ledger Entry", ["voucher_no"], index_name="voucher_no")
