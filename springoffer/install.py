@@ -50,8 +50,11 @@ def ensure_seed_data():
 
 
 def insert_missing_regions():
-	existing = set(frappe.get_all("Region", pluck="name"))
+	existing = dict(frappe.get_all("Region", fields=["name", "region_code"], as_list=True))
 	rows = shipped_regions()
+	for row in rows:  # a region a ledger import added before the tree shipped it: give it its code
+		if row["name"] in existing and not existing[row["name"]]:
+			frappe.db.set_value("Region", row["name"], {"region_code": row["code"], "region_level": row["level"]})
 	parents = {row["parent"] for row in rows if row["parent"]}
 	missing = [row for row in rows if row["name"] not in existing]
 	if not missing:
