@@ -121,3 +121,18 @@ class TestOffer(FrappeTestCase):
 		make_campaign("2032年春季要约行动", "2032-03-01", "2032-06-30", "2032-06-30")
 		with self.freeze_time("2032-04-01 10:00"):
 			offer_doc([self.enterprise], 10, ledger_no="YY-2023-001", campaign="2032年春季要约行动", date_sent="2032-03-05").insert()
+
+	def test_daily_job_marks_overdue_offers_and_clears_answered_ones(self):
+		from springoffer import tasks
+
+		with self.freeze_time("2023-04-01 09:00"):
+			pending = offer_doc([self.enterprise], 10, date_sent="2023-03-20").insert()  # due 04-09
+			answered = offer_doc([self.enterprise], 10, date_sent="2023-03-01").insert()  # due 03-21
+		frappe.db.set_value("Offer", answered.name, {"response": c.AGREED, "response_date": "2023-03-25", "is_overdue": 1})
+		with self.freeze_time("2023-04-09 09:00"):
+			tasks.mark_overdue_offers()
+			self.assertEqual(frappe.db.get_value("Offer", pending.name, "is_overdue"), 0)  # the due day itself is in time
+		with self.freeze_time("2023-04-10 09:00"):
+			tasks.mark_overdue_offers()
+		self.assertEqual(frappe.db.get_value("Offer", pending.name, "is_overdue"), 1)
+		self.assertEqual(frappe.db.get_value("Offer", answered.name, "is_overdue"), 0)

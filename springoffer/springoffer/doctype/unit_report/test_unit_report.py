@@ -64,3 +64,21 @@ class TestUnitReport(FrappeTestCase):
 		self.assertEqual(doc.source, "由台帐生成")
 		self.assertIn(enterprise.name, [r.credit_code for r in doc.refusals])
 		self.assertEqual(sum(r.refused_enterprises for r in doc.rows), len(doc.refusals))
+
+	def test_download_is_the_annex_workbook_with_the_reports_own_figures(self):
+		from io import BytesIO
+
+		from openpyxl import load_workbook
+
+		from springoffer.springoffer.doctype.unit_report.unit_report import download
+
+		rows = [{"report_category": c.PRIVATE, "offered_enterprises": 3, "offered_workers": 90, "refused_enterprises": 1}]
+		refusals = [{"enterprise_name": "湘潭某公司", "report_category": c.PRIVATE, "refusal_kind": c.REFUSED, "reason": "其他"}]
+		doc = report_doc(rows=rows, refusals=refusals).insert()
+		download(doc.name)
+		wb = load_workbook(BytesIO(frappe.response.filecontent))
+		ws = wb["附件"]
+		self.assertEqual(ws["A2"].value, "报送单位：湘潭市")
+		self.assertEqual([ws.cell(6, col).value for col in range(2, 9)], [3, 90, 0, 0, 0, 0, 1])
+		self.assertEqual([ws.cell(9, col).value for col in range(2, 9)], [3, 90, 0, 0, 0, 0, 1])
+		self.assertEqual(wb["不予回应（拒绝协商）企业情况"]["B4"].value, "湘潭某公司")
