@@ -157,10 +157,17 @@ def count(campaign, unit, as_of, with_refusals=True):
 
 def refusals(values, scope):
 	"""The refusal sheet: every enterprise counted as 不予回应, with its reasons and HRSS handling."""
+	# Two steps: the refusing enterprises from the covering index alone, then the reason and handling
+	# texts (not in the index) of those enterprises only — a third of the time of one pass over all.
+	keys = frappe.db.sql(
+		f"SELECT enterprise FROM ({PER_ENTERPRISE_SQL.format(scope=scope)}) p WHERE {COLUMN_CONDITIONS['refused']}", values
+	)
+	if not keys:
+		return []
 	frappe.db.sql("SET SESSION group_concat_max_len = 1048576")
 	found = []
 	for name, enterprise_name, category, region, refused_w, overdue_w, reasons, refused_h, overdue_h, reason_bits in frappe.db.sql(
-		REFUSALS_SQL.format(scope=scope), values
+		REFUSALS_SQL.format(scope=f"{scope} AND enterprise IN %(keys)s"), dict(values, keys=tuple(k[0] for k in keys))
 	):
 		refused = refused_w is not None
 		found.append(
