@@ -11,20 +11,21 @@ class AnnexLedgerEntry(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		agreed_on: DF.Date | None
 		campaign: DF.Link | None
+		category_no: DF.Int
+		covered_workers: DF.Int
 		enterprise: DF.Link | None
-		entry_date: DF.Date | None
 		handled: DF.Check
 		handling_text: DF.SmallText | None
-		offer_workers: DF.Int
+		offered_on: DF.Date | None
 		reason_text: DF.SmallText | None
-		refusal_bit: DF.Int
+		refusal_bits: DF.Int
+		refused_on: DF.Date | None
 		region: DF.Link | None
 		report_category: DF.Literal["\u56fd\u6709\u53ca\u56fd\u6709\u63a7\u80a1\u4f01\u4e1a\u6216\u96c6\u4f53\u4f01\u4e1a", "\u79c1\u8425\u4f01\u4e1a\uff08\u6c11\u8425\u4f01\u4e1a\uff09", "\u5916\u5546\u6295\u8d44\u4f01\u4e1a\uff08\u4e2d\u5916\u5408\u8d44\uff09", "\u5176\u4ed6\u4f01\u4e1a"]
-		response: DF.Literal["\u5f85\u56de\u5e94", "\u540c\u610f\u534f\u5546", "\u62d2\u7edd\u534f\u5546"]
-		response_date: DF.Date | None
 		response_due_date: DF.Date | None
-		signed_workers: DF.Int
+		signed_on: DF.Date | None
 		voucher_no: DF.DynamicLink | None
 		voucher_type: DF.Link | None
 	# end: auto-generated types
@@ -32,7 +33,7 @@ class AnnexLedgerEntry(Document):
 
 
 def on_doctype_update():
-	for old in ("annex_scan", "annex_figures"):  # earlier versions of the index below
+	for old in ("annex_scan", "annex_figures", "annex_report"):  # earlier versions of the index below
 		if frappe.db.has_index("tabAnnex Ledger Entry", old):
 			frappe.db.sql_ddl(f"ALTER TABLE `tabAnnex Ledger Entry` DROP INDEX `{old}`")
 	# One index the 附件 query reads alone: rows of a campaign in enterprise order, with every
@@ -43,17 +44,16 @@ def on_doctype_update():
 			"campaign",
 			"enterprise",
 			"region",
-			"report_category",
-			"voucher_type",
-			"entry_date",
-			"offer_workers",
-			"signed_workers",
-			"response",
-			"response_date",
+			"category_no",
+			"offered_on",
+			"agreed_on",
+			"refused_on",
 			"response_due_date",
-			"refusal_bit",
+			"signed_on",
+			"covered_workers",
+			"refusal_bits",
 			"handled",
 		],
-		index_name="annex_report",
+		index_name="annex_per_enterprise",
 	)
 	frappe.db.add_index("Annex Ledger Entry", ["voucher_no"], index_name="voucher_no")

@@ -50,3 +50,14 @@ class TestAnnexLedgerEntry(FrappeTestCase):
 		self.assertEqual(annex_ledger.snapshot(CAMPAIGN), incremental)
 		refusal = next(row for row in incremental if row[0] == "O" + refused.covered_enterprises[0].name)
 		self.assertEqual(refusal[-2:], ("其他：无意愿", "约谈企业负责人"))
+		column = {name: i - 6 for i, name in enumerate(annex_ledger.COLUMNS)}  # snapshot leaves out 6 bookkeeping columns
+		self.assertEqual(
+			refusal[column["refusal_bits"]],
+			annex_ledger.REFUSED | annex_ledger.HANDLED | 1 << c.REFUSAL_REASONS.index("其他"),
+		)
+		self.assertEqual((str(refusal[column["refused_on"]]), refusal[column["agreed_on"]]), ("2023-03-15", None))
+		agreed = [row for row in incremental if row[column["voucher_no"]] == kept.name]
+		self.assertEqual({str(row[column["agreed_on"]]) for row in agreed}, {"2023-03-20"})
+		self.assertEqual({row[column["refused_on"]] for row in agreed}, {None})
+		moved_row = next(row for row in incremental if row[column["enterprise"]] == b.name and row[column["voucher_no"]] == kept.name)
+		self.assertEqual((moved_row[column["category_no"]], moved_row[column["region"]]), (c.REPORT_CATEGORIES.index(c.OTHER) + 1, "常德市"))
