@@ -27,7 +27,6 @@ def mark_overdue_offers():
 		WHERE is_overdue != (response = %(pending)s AND response_due_date < %(today)s)""",
 		{"pending": c.PENDING, "today": now},
 	)
-	frappe.db.commit()
 
 
 def contracts_take_effect():

@@ -1,4 +1,4 @@
-"""bench commands: `bench --site S springoffer export-annex …` and `… import-ledger …`.
+"""bench commands: `bench --site S springoffer export-annex …`, `… import-ledger …` and `… rebuild-annex-ledger`.
 
 They run as Administrator; relative paths resolve from the bench's sites/ folder.
 """
@@ -71,6 +71,30 @@ def import_ledger(context, path):
 		labels = {"Region": "地区", "Campaign": "活动", "Enterprise": "企业", "Offer": "要约", "Contract": "集体合同"}
 		for doctype, n in counts.items():
 			click.echo(f"{labels[doctype]}：新增 {n['created']}，更新 {n['updated']}，未变 {n['unchanged']}")
+	finally:
+		frappe.destroy()
+
+
+@springoffer.command("rebuild-annex-ledger")
+@click.option("--campaign", help="只重建该活动的统计台账，默认全部活动")
+@pass_context
+def rebuild_annex_ledger(context, campaign):
+	"""从要约和集体合同重建统计表所用的台账（Annex Ledger Entry），并报告重建前后是否一致。"""
+	frappe = _connect(context)
+	try:
+		from springoffer import annex_ledger
+
+		if campaign and not frappe.db.exists("Campaign", campaign):
+			_fail(f"活动“{campaign}”不存在")
+		before = annex_ledger.snapshot(campaign)
+		rows = annex_ledger.rebuild(campaign)
+		frappe.db.commit()
+		after = annex_ledger.snapshot(campaign)
+		changed = len(set(before).symmetric_difference(after))
+		click.echo(
+			f"{campaign or '全部活动'}：台账 {rows} 行，"
+			+ ("与重建前一致" if not changed else f"重建前 {len(before)} 行，有 {changed} 处不一致，已按单据更正")
+		)
 	finally:
 		frappe.destroy()
 

@@ -128,7 +128,10 @@ class TestOffer(FrappeTestCase):
 		with self.freeze_time("2023-04-01 09:00"):
 			pending = offer_doc([self.enterprise], 10, date_sent="2023-03-20").insert()  # due 04-09
 			answered = offer_doc([self.enterprise], 10, date_sent="2023-03-01").insert()  # due 03-21
-		frappe.db.set_value("Offer", answered.name, {"response": c.AGREED, "response_date": "2023-03-25", "is_overdue": 1})
+		answered.reload()
+		answered.response, answered.response_date = c.AGREED, "2023-03-25"
+		answered.save()
+		frappe.db.set_value("Offer", answered.name, "is_overdue", 1)  # left over from before the answer
 		with self.freeze_time("2023-04-09 09:00"):
 			tasks.mark_overdue_offers()
 			self.assertEqual(frappe.db.get_value("Offer", pending.name, "is_overdue"), 0)  # the due day itself is in time
