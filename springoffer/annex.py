@@ -1,6 +1,6 @@
-"""The 附件 from the site's records: two grouped SQL queries over the annex ledger (springoffer.annex_ledger)
-that apply the core's counting rules (springoffer.core.counting) in the database, and the Region
-permission every entry point checks.
+"""The 附件 from the site's records: grouped SQL over the annex ledger (springoffer.annex_ledger) that
+applies the core's counting rules (springoffer.core.counting) in the database — one query for the
+figures, two more for the refusal sheet — and the Region permission every entry point checks.
 
 The desk report, the Unit Report's fill button, the bench command and the REST methods all come
 through here; tests prove these figures equal counting.count_annex on the same records.
