@@ -70,8 +70,16 @@ def export_annex_file(campaign, unit, as_of, output):
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	annex = annex_db.count(campaign, unit, as_of)
 	path = os.path.abspath(output)
-	with open(path, "wb") as f:
-		f.write(xlsx.write_annex(annex, unit, annex_db.campaign_due_date(campaign)))
+	content = xlsx.write_annex(annex, unit, annex_db.campaign_due_date(campaign))
+	try:
+		with open(path, "wb") as f:
+			f.write(content)
+	except OSError as error:
+		frappe.throw(
+			_("Cannot write {0}: {1}. Check that the folder exists and the file is not open in Excel").format(
+				path, error.strerror or error
+			)
+		)
 	return path, annex
 
 

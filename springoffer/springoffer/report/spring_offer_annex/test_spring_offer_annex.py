@@ -149,6 +149,8 @@ class TestSpringOfferAnnex(FrappeTestCase):
 			api.export_annex_file("2023年春季要约行动", "不存在市", "2023-06-30", path)
 		with self.assertRaises(frappe.ValidationError):
 			api.export_annex_file("2023年春季要约行动", "株洲市", "2023-13-45", path)
+		with self.assertRaisesRegex(frappe.ValidationError, "folder exists|文件夹是否存在"):
+			api.export_annex_file("2023年春季要约行动", "株洲市", "2023-06-30", os.path.join(path, "no-such-folder", "annex.xlsx"))
 
 	def test_each_count_drills_down_to_exactly_its_enterprises(self):
 		from springoffer.springoffer.report.spring_offer_annex_enterprises.spring_offer_annex_enterprises import execute as detail
