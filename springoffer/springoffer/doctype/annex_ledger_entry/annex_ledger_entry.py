@@ -33,6 +33,8 @@ class AnnexLedgerEntry(Document):
 
 
 def on_doctype_update():
+	from springoffer import annex_ledger
+
 	for old in ("annex_scan", "annex_figures", "annex_report"):  # earlier versions of the index below
 		if frappe.db.has_index("tabAnnex Ledger Entry", old):
 			frappe.db.sql_ddl(f"ALTER TABLE `tabAnnex Ledger Entry` DROP INDEX `{old}`")
@@ -40,20 +42,7 @@ def on_doctype_update():
 	# column the per-enterprise grouping needs, so MariaDB never touches the table or a temp table.
 	frappe.db.add_index(
 		"Annex Ledger Entry",
-		[
-			"campaign",
-			"enterprise",
-			"region",
-			"category_no",
-			"offered_on",
-			"agreed_on",
-			"refused_on",
-			"response_due_date",
-			"signed_on",
-			"covered_workers",
-			"refusal_bits",
-			"handled",
-		],
+		["campaign", "enterprise", "region", *annex_ledger.FIGURE_COLUMNS],
 		index_name="annex_per_enterprise",
 	)
 	frappe.db.add_index("Annex Ledger Entry", ["voucher_no"], index_name="voucher_no")
