@@ -131,6 +131,15 @@ BODY_ENTERPRISE_CONFEDERATION = "企业和工业经济联合会"
 BODY_COMMERCE = "工商业联合会"
 REPORTING_BODIES = (BODY_HRSS, BODY_UNION, BODY_ENTERPRISE_CONFEDERATION, BODY_COMMERCE)
 
+# The province's offices of the four bodies, as the notice's letterhead names them.
+PROVINCE_BODIES = {
+	BODY_HRSS: "湖南省人力资源和社会保障厅",
+	BODY_UNION: "湖南省总工会",
+	BODY_ENTERPRISE_CONFEDERATION: "湖南省企业和工业经济联合会",
+	BODY_COMMERCE: "湖南省工商业联合会",
+}
+PROVINCE_TRIPARTITE = "湖南省协调劳动关系三方"
+
 # GB/T 4754-2017 门类
 INDUSTRIES = (
 	"A 农、林、牧、渔业",
@@ -205,3 +214,45 @@ BODY_ROLES = {
 	BODY_COMMERCE: ("Commerce Federation Officer", "Commerce Federation Reviewer"),
 }
 ROLES = tuple(role for pair in BODY_ROLES.values() for role in pair)
+
+
+# What the notice asks besides the 附件 (sections 二 and 三): demonstration sites, typical cases,
+# the focus areas, quality evaluation, spot checks, instructors and the wage guideline.
+SITE_KINDS = ("行业性", "区域性（产业集聚乡镇、园区）")
+SITE_ACTIVITIES = ("经验交流会", "现场观摩会", "培训指导", "其他")
+
+CASE_TOPICS = (
+	"工资调整",
+	"计件单价与劳动定额",
+	"技术工人薪酬",
+	"新就业形态",
+	"小微企业区域性、行业性集体协商",
+	"国有企业内部分配",
+	"产业集聚乡镇（园区）集体协商",
+	"其他",
+)
+
+# The notice's focus areas (二(一)–(三)), each counted from the records by springoffer.focus_areas.
+FOCUS_SOE = "国有企业（工资总额核准制）"
+FOCUS_LABOUR_INTENSIVE = "劳动密集型行业（计件单价、劳动定额）"
+FOCUS_SMALL_MICRO = "小微企业（区域性、行业性协商）"
+FOCUS_PLATFORM = "新就业形态平台企业"
+FOCUS_SKILLED = "技术工人薪酬专项集体协商"
+FOCUS_CLUSTER = "产业集聚乡镇（园区）"
+FOCUS_AREAS = (FOCUS_SOE, FOCUS_LABOUR_INTENSIVE, FOCUS_SMALL_MICRO, FOCUS_PLATFORM, FOCUS_SKILLED, FOCUS_CLUSTER)
+
+# 履约检查 and 抽查
+WAGE_TERMS_HONOURED = ("已履行", "部分履行", "未履行")
+SPOT_CHECK_RESULTS = ("未发现问题", "发现问题")
+RECTIFICATION_STATES = ("无需整改", "整改中", "已整改")
+
+# 集体协商指导员
+INSTRUCTOR_KINDS = ("专职", "兼职")
+# 首席代表 of the employer side: recommended by an employer representative organisation (notice 三(二)).
+EMPLOYER_REP_SOURCES = (BODY_ENTERPRISE_CONFEDERATION, BODY_COMMERCE, "企业自行推选")
+
+# Typical cases are reviewed like Unit Reports: by the same body's province reviewer.
+CASE_DRAFT = REPORT_DRAFT
+CASE_SUBMITTED = REPORT_SUBMITTED
+CASE_APPROVED = REPORT_APPROVED
+CASE_RETURNED = REPORT_RETURNED
