@@ -65,10 +65,81 @@ def check_region_scope(doc, enterprise_regions):
 	outside = [doc.region] if doc.region and doc.region not in allowed else []
 	outside += [f"{name}（{region}）" for name, region in enterprise_regions.items() if region not in allowed]
 	if outside:
+		message = (
+			"You may only record offers and contracts of your own region; outside it: {0}"
+			if doc.doctype in ("Offer", "Contract")
+			else "You may only record what lies in your own region; outside it: {0}"
+		)
+		frappe.throw(_(message).format("、".join(outside)), frappe.PermissionError)
+
+
+def check_body_role(reporting_body):
+	"""Each body files its own reports and cases: a union officer cannot file the HRSS department's."""
+	from springoffer.core import categories
+
+	roles = set(frappe.get_roles())
+	if "System Manager" in roles or frappe.session.user == "Administrator":
+		return
+	if not roles & set(categories.BODY_ROLES.get(reporting_body, ())):
 		frappe.throw(
-			_("You may only record offers and contracts of your own region; outside it: {0}").format("、".join(outside)),
+			_("Only staff of {0} may file its report; choose your own body as the reporting body").format(reporting_body),
 			frappe.PermissionError,
 		)
+
+
+def check_review(doc):
+	"""For documents reviewed like a Unit Report (submitted_by, reviewed_by, return_reason): who
+	submitted never reviews, a submitted document waits unchanged, a return gives its reason."""
+	from springoffer.core import categories
+
+	before = doc.get_doc_before_save()
+	old_state = before.workflow_state if before else None
+	user = frappe.session.user
+	if old_state == doc.workflow_state:
+		if doc.workflow_state == categories.REPORT_SUBMITTED and before:
+			changed = snapshot_changes(doc, before, ignore=("return_reason",))
+			if changed and user != "Administrator":
+				frappe.throw(
+					_("A submitted report waits for review; return it to change: {0}").format("、".join(changed)),
+					frappe.PermissionError,
+				)
+		return
+	if doc.workflow_state == categories.REPORT_SUBMITTED:
+		doc.submitted_by = user
+		doc.return_reason = None
+	elif doc.workflow_state in (categories.REPORT_APPROVED, categories.REPORT_RETURNED):
+		if user == doc.submitted_by and user != "Administrator":
+			frappe.throw(_("You submitted this report, so another reviewer must review it"), frappe.PermissionError)
+		doc.reviewed_by = user
+		if doc.workflow_state == categories.REPORT_RETURNED and not (doc.return_reason or "").strip():
+			frappe.throw(_("Write the return reason so the unit knows what to correct"))
+
+
+def related_enterprise_regions(doc, table="enterprises"):
+	"""For a document listing enterprises with an optional offer and contract each (Related Enterprise):
+	refuse an offer or contract that does not cover its row's enterprise, and return {enterprise: region}."""
+	rows = doc.get(table) or []
+	names = [row.enterprise for row in rows if row.enterprise]
+	regions = dict(frappe.get_all("Enterprise", filters={"name": ("in", names)}, fields=["name", "region"], as_list=True)) if names else {}
+	for child, link in (("Offer Coverage", "offer"), ("Contract Coverage", "contract")):
+		pairs = {(row.get(link), row.enterprise) for row in rows if row.get(link)}
+		if not pairs:
+			continue
+		covered = set(
+			frappe.get_all(
+				child,
+				filters={"parent": ("in", [p for p, _e in pairs]), "parenttype": link.title()},
+				fields=["parent", "enterprise"],
+				as_list=True,
+			)
+		)
+		for parent, enterprise in sorted(pairs - covered):
+			frappe.throw(
+				_("{0} {1} does not cover enterprise {2}; choose the {0} that covers it or leave it empty").format(
+					_(link.title()), parent, enterprise
+				)
+			)
+	return regions
 
 
 # Roles that may change what an offer or contract says; the others (HRSS) write only their own fields.
@@ -229,3 +300,18 @@ def check_coverage_document(doc):
 	lines, enterprise_regions = coverage_lines(rows)
 	check_region_scope(doc, enterprise_regions)
 	return lines
+
+
+def check_related_enterprises(doc, table="enterprises"):
+	"""A demonstration site or a typical case: its offers and contracts cover their enterprises, the
+	user may record in its region, and the region includes every enterprise it names."""
+	regions = related_enterprise_regions(doc, table)
+	check_region_scope(doc, regions)
+	inside = set(region_subtree(doc.region))
+	outside = [f"{name}（{region}）" for name, region in regions.items() if region not in inside]
+	if outside:
+		frappe.throw(
+			_("Region {0} does not include: {1}; choose a region that covers all the enterprises named here").format(
+				doc.region, "、".join(outside)
+			)
+		)

@@ -28,6 +28,6 @@ fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(_ROLES)]]},
 	{"dt": "Workflow State", "filters": [["name", "in", list(_CONTRACT_STATES + _REPORT_STATES)]]},
 	{"dt": "Workflow Action Master", "filters": [["name", "in", _CONTRACT_ACTIONS + _REPORT_ACTIONS]]},
-	{"dt": "Workflow", "filters": [["name", "in", ["集体合同审查备案", "报送单位统计表审核"]]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["集体合同审查备案", "报送单位统计表审核", "典型案例审核"]]]},
 	{"dt": "Notification", "filters": [["name", "in", _NOTIFICATIONS]]},
 ]

@@ -34,11 +34,18 @@ class Contract(Document):
 		correction_note: DF.SmallText | None
 		covered_enterprises: DF.Table[ContractCoverage]
 		effective_date: DF.Date | None
+		employer_chief_representative: DF.Data | None
+		employer_representative_recommended_by: DF.Literal["", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a", "\u4f01\u4e1a\u81ea\u884c\u63a8\u9009"]
+		guideline_position: DF.Data | None
 		hrss_received_on: DF.Date | None
+		instructor: DF.Link | None
 		is_cancelled: DF.Check
+		last_performance_check: DF.Date | None
 		late_submission_reason: DF.SmallText | None
 		ledger_no: DF.Data | None
 		lowest_monthly_wage: DF.Currency
+		needs_attention: DF.Check
+		negotiated_on_record: DF.Check
 		objection: DF.SmallText | None
 		offer: DF.Link | None
 		region: DF.Link
@@ -51,6 +58,8 @@ class Contract(Document):
 		total_covered_workers: DF.Int
 		wage_adjustment: DF.Literal["", "\u589e\u957f", "\u96f6\u589e\u957f", "\u964d\u4f4e"]
 		wage_growth_percent: DF.Float
+		wage_guideline: DF.Link | None
+		worker_chief_representative: DF.Data | None
 		workflow_state: DF.Link | None
 		zero_growth_consent: DF.Check
 	# end: auto-generated types
@@ -92,9 +101,23 @@ class Contract(Document):
 			),
 		)
 		self.total_covered_workers = sum(row.covered_workers or 0 for row in rows)
+		self.set_quality_marks(signing_date)
 		self.submission_due_date = clocks.submission_due(signing_date) if signing_date else None
 		received = _date(self.hrss_received_on)
 		self.review_window_end = clocks.review_window_end(received) if received else None
+
+	def set_quality_marks(self, signing_date):
+		"""What the 质效评估 reads: the guideline in force at signing and where the growth stands
+		against it, and whether an offer answered 同意协商 is on record (真协商)."""
+		from springoffer.core import guidelines, quality
+		from springoffer.springoffer.doctype.wage_guideline.wage_guideline import guideline_on
+
+		self.wage_guideline, guideline = guideline_on(self.region, signing_date)
+		growth = flt(self.wage_growth_percent) if self.wage_adjustment == categories.WAGE_RISE else None
+		self.guideline_position = guidelines.position(self.wage_adjustment, growth, guideline)
+		self.needs_attention = int(bool(guidelines.flags(self.wage_adjustment, growth, self.zero_growth_consent, guideline)))
+		response = frappe.db.get_value("Offer", self.offer, "response") if self.offer else None
+		self.negotiated_on_record = int(quality.negotiated_on_record(response))
 
 	def enter_state(self):
 		"""Dates the review clock needs, recorded as the contract enters each state."""

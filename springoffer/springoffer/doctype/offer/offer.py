@@ -21,11 +21,14 @@ class Offer(Document):
 		campaign: DF.Link
 		covered_enterprises: DF.Table[OfferCoverage]
 		date_sent: DF.Date
+		employer_chief_representative: DF.Data | None
+		employer_representative_recommended_by: DF.Literal["", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a", "\u4f01\u4e1a\u81ea\u884c\u63a8\u9009"]
 		follow_ups: DF.Table[OfferFollowUp]
 		hrss_handling: DF.Literal["", "\u7763\u4fc3\u4f01\u4e1a\u5e94\u7ea6", "\u7ea6\u8c08\u4f01\u4e1a\u8d1f\u8d23\u4eba", "\u4e0b\u8fbe\u9650\u671f\u6574\u6539\u610f\u89c1", "\u7ec4\u7ec7\u8c03\u89e3\u534f\u8c03", "\u4f9d\u6cd5\u5904\u7406", "\u5176\u4ed6"]
 		hrss_handling_date: DF.Date | None
 		hrss_handling_detail: DF.SmallText | None
 		hrss_notify: DF.SmallText | None
+		instructor: DF.Link | None
 		is_overdue: DF.Check
 		ledger_no: DF.Data | None
 		main_topic: DF.Literal["\u5de5\u8d44\u8c03\u6574", "\u8ba1\u4ef6\u5355\u4ef7\u4e0e\u52b3\u52a8\u5b9a\u989d", "\u6280\u672f\u5de5\u4eba\u85aa\u916c", "\u4f11\u606f\u4f11\u5047", "\u52b3\u52a8\u5b89\u5168\u536b\u751f", "\u65b0\u5c31\u4e1a\u5f62\u6001\u52b3\u52a8\u8005\u6743\u76ca", "\u5176\u4ed6"]
@@ -39,6 +42,7 @@ class Offer(Document):
 		scope: DF.Literal["\u5355\u4e2a\u4f01\u4e1a", "\u884c\u4e1a\u6027", "\u533a\u57df\u6027"]
 		topics_note: DF.SmallText | None
 		total_covered_workers: DF.Int
+		worker_chief_representative: DF.Data | None
 	# end: auto-generated types
 	def validate(self):
 		rows = self.covered_enterprises or []
@@ -80,6 +84,15 @@ class Offer(Document):
 
 	def on_update(self):
 		annex_ledger.post(self)
+		if self.has_value_changed("response"):
+			# 真协商 on the contracts that name this offer follows its answer.
+			frappe.db.set_value(
+				"Contract",
+				{"offer": self.name},
+				"negotiated_on_record",
+				int(self.response == categories.AGREED),
+				update_modified=False,
+			)
 
 	def on_trash(self):
 		annex_ledger.unpost(self)

@@ -13,6 +13,7 @@ def report_doc(unit="湘潭市", body=c.BODY_UNION, rows=None, refusals=None):
 			"reporting_unit": unit,
 			"reporting_body": body,
 			"as_of_date": "2023-06-30",
+			"work_summary": "<p>本单位组织开展春季要约行动。</p>",
 			"rows": rows or [],
 			"refusals": refusals or [],
 		}

@@ -26,6 +26,7 @@ def city_report(unit, body=c.BODY_UNION, private=(0,) * 7, state=c.REPORT_DRAFT)
 			"reporting_unit": unit,
 			"reporting_body": body,
 			"as_of_date": "2023-06-30",
+			"work_summary": "<p>本单位组织开展春季要约行动。</p>",
 			"rows": [{"report_category": c.PRIVATE, **dict(zip(fields, private))}],
 			"refusals": refusals,
 		}

@@ -40,6 +40,7 @@ class TestUnitReportWorkflow(FrappeTestCase):
 					"reporting_unit": unit,
 					"reporting_body": body,
 					"as_of_date": "2023-06-30",
+					"work_summary": "<p>本单位组织开展春季要约行动。</p>",
 				}
 			).insert()
 

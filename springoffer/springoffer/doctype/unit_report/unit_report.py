@@ -3,9 +3,10 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from springoffer import report_package
 from springoffer.core import categories
 from springoffer.core.counting import Figures, check_invariants
-from springoffer.desk import check_workflow_rules, snapshot_changes, unit_officers
+from springoffer.desk import check_body_role, check_review, check_workflow_rules, unit_officers
 
 ROW_FIELDS = dict(
 	zip(
@@ -31,12 +32,15 @@ class UnitReport(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+		from springoffer.springoffer.doctype.unit_report_case.unit_report_case import UnitReportCase
 		from springoffer.springoffer.doctype.unit_report_refusal.unit_report_refusal import UnitReportRefusal
 		from springoffer.springoffer.doctype.unit_report_row.unit_report_row import UnitReportRow
+		from springoffer.springoffer.doctype.unit_report_site.unit_report_site import UnitReportSite
 
 		amended_from: DF.Link | None
 		as_of_date: DF.Date
 		campaign: DF.Link
+		demonstration_sites: DF.Table[UnitReportSite]
 		refusals: DF.Table[UnitReportRefusal]
 		remarks: DF.SmallText | None
 		report_due_date: DF.Date | None
@@ -48,54 +52,53 @@ class UnitReport(Document):
 		rows: DF.Table[UnitReportRow]
 		source: DF.Literal["\u7531\u53f0\u5e10\u751f\u6210", "\u624b\u5de5\u586b\u62a5", "\u5e02\u5dde\u6c47\u603b"]
 		submitted_by: DF.Link | None
+		typical_cases: DF.Table[UnitReportCase]
 		unit_officers: DF.SmallText | None
+		work_summary: DF.TextEditor | None
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 	def validate(self):
-		self.check_body_role()
+		check_body_role(self.reporting_body)
 		check_workflow_rules(self)
-		self.check_review()
+		check_review(self)
 		self.ensure_category_rows()
 		self.check_figures()
+		report_package.check(self, submitting=self.is_entering(categories.REPORT_SUBMITTED))
 		officer_role = categories.BODY_ROLES[self.reporting_body][0]
 		self.unit_officers = ",".join(unit_officers(self.reporting_unit, officer_role))
 
-	def check_review(self):
-		"""Who submitted a report never reviews it; a reviewer writes only the return reason."""
+	def is_entering(self, state):
 		before = self.get_doc_before_save()
-		old_state = before.workflow_state if before else None
-		user = frappe.session.user
-		if old_state == self.workflow_state:
-			if self.workflow_state == categories.REPORT_SUBMITTED and before:
-				changed = snapshot_changes(self, before, ignore=("return_reason",))
-				if changed and user != "Administrator":
-					frappe.throw(
-						_("A submitted report waits for review; return it to change: {0}").format("、".join(changed)),
-						frappe.PermissionError,
-					)
-			return
-		if self.workflow_state == categories.REPORT_SUBMITTED:
-			self.submitted_by = user
-			self.return_reason = None
-		elif self.workflow_state in (categories.REPORT_APPROVED, categories.REPORT_RETURNED):
-			if user == self.submitted_by and user != "Administrator":
-				frappe.throw(_("You submitted this report, so another reviewer must review it"), frappe.PermissionError)
-			self.reviewed_by = user
-			if self.workflow_state == categories.REPORT_RETURNED and not (self.return_reason or "").strip():
-				frappe.throw(_("Write the return reason so the unit knows what to correct"))
+		return self.workflow_state == state and (not before or before.workflow_state != state)
 
-	def check_body_role(self):
-		"""Each body files its own report: a union officer cannot file the HRSS department's."""
-		roles = set(frappe.get_roles())
-		if "System Manager" in roles or frappe.session.user == "Administrator":
-			return
-		if not roles & set(categories.BODY_ROLES.get(self.reporting_body, ())):
-			frappe.throw(
-				_("Only staff of {0} may file its report; choose your own body as the reporting body").format(
-					self.reporting_body
-				),
-				frappe.PermissionError,
-			)
+	def on_submit(self):
+		report_package.approve_cases(self)
+
+	@frappe.whitelist()
+	def collect_package(self):
+		"""Fill the package with the demonstration sites and typical cases the unit's region recorded."""
+		self.check_permission("write")
+		report_package.collect(self)
+		self.save()
+		return self
+
+	def annex_workbook(self):
+		"""The Unit Report's own figures as the 附件 workbook (the same writer as the desk report)."""
+		from springoffer.annex import campaign_due_date
+		from springoffer.core import xlsx
+		from springoffer.core.counting import Refusal
+
+		figures = self.figures()
+		rows = [(row.report_category, figures[row.report_category].as_tuple(), row.reasons or "") for row in self.rows]
+		total = Figures()
+		for f in figures.values():
+			total.add(f)
+		rows.append((categories.TOTAL_LABEL, total.as_tuple(), self.remarks or ""))
+		refusals = [
+			Refusal(r.enterprise_name, r.credit_code or "", r.report_category, r.region or "", r.covered_workers or 0, r.refusal_kind, r.reason or "", r.hrss_handling or "")
+			for r in self.refusals
+		]
+		return xlsx.write_workbook(self.reporting_unit, campaign_due_date(self.campaign), rows, refusals)
 
 	def ensure_category_rows(self):
 		"""Exactly the four rows of the form, in its order, whatever was typed or imported."""
@@ -209,24 +212,20 @@ def city_figures(names):
 
 
 @frappe.whitelist()
-def download(name):
+def download(name: str):
 	"""The Unit Report as the 附件 workbook: the same writer as the report, its own figures."""
-	from springoffer.annex import campaign_due_date
 	from springoffer.api import send_workbook
-	from springoffer.core import xlsx
-	from springoffer.core.counting import Refusal
 
 	doc = frappe.get_doc("Unit Report", name)
 	doc.check_permission("read")
-	figures = doc.figures()
-	rows = [(row.report_category, figures[row.report_category].as_tuple(), row.reasons or "") for row in doc.rows]
-	total = Figures()
-	for f in figures.values():
-		total.add(f)
-	rows.append((categories.TOTAL_LABEL, total.as_tuple(), doc.remarks or ""))
-	refusals = [
-		Refusal(r.enterprise_name, r.credit_code or "", r.report_category, r.region or "", r.covered_workers or 0, r.refusal_kind, r.reason or "", r.hrss_handling or "")
-		for r in doc.refusals
-	]
-	data = xlsx.write_workbook(doc.reporting_unit, campaign_due_date(doc.campaign), rows, refusals)
-	send_workbook(data, f"unit-report-{frappe.scrub(doc.name)}.xlsx")
+	send_workbook(doc.annex_workbook(), f"unit-report-{frappe.scrub(doc.name)}.xlsx")
+
+
+@frappe.whitelist()
+def download_package(name: str):
+	"""The report package: the 附件 .xlsx and the work summary .docx in one .zip."""
+	from springoffer.api import send_workbook
+
+	doc = frappe.get_doc("Unit Report", name)
+	doc.check_permission("read")
+	send_workbook(report_package.package_zip(doc), report_package.package_filename(doc))

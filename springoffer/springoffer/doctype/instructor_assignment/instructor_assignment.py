@@ -1,0 +1,21 @@
+from frappe.model.document import Document
+
+
+class InstructorAssignment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		assigned_on: DF.Date
+		enterprise: DF.Link | None
+		note: DF.SmallText | None
+		offer: DF.Link | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+	pass
