@@ -224,10 +224,15 @@ def _top_regions(allowed):
 	return {name for name in allowed if parents.get(name) not in allowed}
 
 
+def province():
+	"""The root of the region tree."""
+	return frappe.db.get_value("Region", {"parent_region": ("is", "not set")}, "name", order_by="lft asc")
+
+
 def default_unit(user=None):
 	allowed = permitted_regions(user)
 	if allowed is None:
-		return frappe.db.get_value("Region", {"parent_region": ("is", "not set")}, "name", order_by="lft asc")
+		return province()
 	return sorted(_top_regions(allowed))[0]
 
 

@@ -101,3 +101,18 @@ def send_workbook(data, filename):
 	frappe.response.filename = filename
 	frappe.response.filecontent = data
 	frappe.response.type = "binary"
+
+
+@frappe.whitelist()
+def download_case_compilation(campaign: str | None = None, group_by: str = "topic", reporting_body: str | None = None):
+	"""The 案例汇编: the campaign's approved typical cases as one .docx, grouped by topic or region."""
+	from springoffer import report_package
+
+	frappe.has_permission("Typical Case", "read", throw=True)
+	campaign = campaign or annex_db.latest_campaign()
+	if not campaign or not frappe.db.exists("Campaign", campaign):
+		frappe.throw(_("Campaign {0} does not exist").format(campaign or ""), frappe.DoesNotExistError)
+	annex_db.check_unit_permission(annex_db.province())
+	data, _count = report_package.compile_cases(campaign, group_by, reporting_body or None)
+	year = frappe.db.get_value("Campaign", campaign, "year") or ""
+	send_workbook(data, f"cases-{year}-{group_by}.docx")

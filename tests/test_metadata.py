@@ -122,6 +122,21 @@ def test_select_options_come_from_the_core():
 		("Unit Report Row", "report_category"): c.REPORT_CATEGORIES,
 		("Unit Report Refusal", "report_category"): c.REPORT_CATEGORIES,
 		("Unit Report Refusal", "refusal_kind"): (c.REFUSED, c.OVERDUE),
+		("Demonstration Site", "reporting_body"): c.REPORTING_BODIES,
+		("Demonstration Site", "site_kind"): c.SITE_KINDS,
+		("Demonstration Site", "industry"): ("",) + c.INDUSTRIES,
+		("Demonstration Site Activity", "activity_kind"): c.SITE_ACTIVITIES,
+		("Typical Case", "reporting_body"): c.REPORTING_BODIES,
+		("Typical Case", "topic"): c.CASE_TOPICS,
+		("Contract Performance Check", "wage_terms_honoured"): c.WAGE_TERMS_HONOURED,
+		("Contract Performance Check", "checker_body"): c.REPORTING_BODIES,
+		("Spot Check", "checking_body"): c.REPORTING_BODIES,
+		("Spot Check Item", "result"): ("",) + c.SPOT_CHECK_RESULTS,
+		("Spot Check Item", "rectification"): ("",) + c.RECTIFICATION_STATES,
+		("Bargaining Instructor", "reporting_body"): c.REPORTING_BODIES,
+		("Bargaining Instructor", "instructor_kind"): c.INSTRUCTOR_KINDS,
+		("Offer", "employer_representative_recommended_by"): ("",) + c.EMPLOYER_REP_SOURCES,
+		("Contract", "employer_representative_recommended_by"): ("",) + c.EMPLOYER_REP_SOURCES,
 	}
 	for (doctype, fieldname), options in expected.items():
 		field = next(f for f in DOCTYPES[doctype]["fields"] if f["fieldname"] == fieldname)
@@ -196,8 +211,8 @@ def test_workflows_use_shipped_states_actions_and_roles():
 	actions = {r["name"] for r in fixture("Workflow Action Master")}
 	roles = set(c.ROLES) | {"System Manager"}
 	workflows = {w["document_type"]: w for w in fixture("Workflow")}
-	assert set(workflows) == {"Contract", "Unit Report"}
-	expected_states = {"Contract": c.CONTRACT_STATES, "Unit Report": c.REPORT_STATES}
+	assert set(workflows) == {"Contract", "Unit Report", "Typical Case"}
+	expected_states = {"Contract": c.CONTRACT_STATES, "Unit Report": c.REPORT_STATES, "Typical Case": c.REPORT_STATES}
 	for doctype, workflow in workflows.items():
 		assert workflow["workflow_state_field"] == "workflow_state"
 		field = next(f for f in DOCTYPES[doctype]["fields"] if f["fieldname"] == "workflow_state")
@@ -211,7 +226,7 @@ def test_workflows_use_shipped_states_actions_and_roles():
 		for t in workflow["transitions"]:
 			assert t["state"] in used and t["next_state"] in used, t
 			assert t["action"] in actions and t["allowed"] in roles, t
-		if doctype == "Unit Report":
+		if doctype in ("Unit Report", "Typical Case"):
 			assert DOCTYPES[doctype].get("is_submittable") == 1
 			approvals = [t for t in workflow["transitions"] if t["state"] == c.REPORT_SUBMITTED]
 			assert approvals and all(t["allow_self_approval"] == 0 for t in approvals)
@@ -316,3 +331,13 @@ def test_workspace_cards_and_charts_resolve():
 	assert {b["data"]["chart_name"] for b in blocks if b["type"] == "chart"} == set(charts)
 	cards_in_links = {link["label"] for link in workspace["links"] if link["type"] == "Card Break"}
 	assert {b["data"]["card_name"] for b in blocks if b["type"] == "card"} == cards_in_links
+
+
+def test_report_filters_offer_the_core_options():
+	"""Select filters written out in report JS name exactly the core's areas and bodies."""
+	for path in MODULE.glob("report/*/*.js"):
+		source = path.read_text(encoding="utf-8")
+		for match in re.finditer(r'options: \[\s*("[^\]]*?"),?\s*\]', source):
+			options = [o for o in json.loads("[" + match.group(1) + "]") if o]
+			assert options in (list(c.FOCUS_AREAS), list(c.REPORTING_BODIES), list(c.REPORT_CATEGORIES)), (path.name, options)
+	assert "国有企业（工资总额核准制）" in (MODULE / "report/focus_area_enterprises/focus_area_enterprises.js").read_text(encoding="utf-8")

@@ -99,4 +99,77 @@ def rebuild_annex_ledger(context, campaign):
 		frappe.destroy()
 
 
+def _write(path, content):
+	import os
+
+	path = os.path.abspath(path)
+	try:
+		with open(path, "wb") as f:
+			f.write(content)
+	except OSError as error:
+		_fail(f"无法写入 {path}：{error.strerror or error}。请检查文件夹是否存在、文件是否在 Excel 或 Word 中打开")
+	return path
+
+
+@springoffer.command("export-report")
+@click.option("--name", "name", help="报送单位统计表的名称（如 2023年春季要约行动-长沙市-总工会）")
+@click.option("--campaign", help="活动名称（不给 --name 时与 --unit、--body 一起确定统计表）")
+@click.option("--unit", help="报送单位（地区）")
+@click.option("--body", help="报送部门：人力资源和社会保障部门、总工会、企业和工业经济联合会、工商业联合会")
+@click.option("--output", required=True, help="输出文件：.zip 为附件 Excel 与工作总结 Word 的报送包；.xlsx 或 .docx 只写其一")
+@pass_context
+def export_report(context, name, campaign, unit, body, output):
+	"""导出报送单位的报送包：附件 Excel 与工作总结（含示范点、典型案例）Word。"""
+	frappe = _connect(context)
+	try:
+		from springoffer import report_package
+
+		if not name:
+			if not (campaign and unit and body):
+				_fail("请给出 --name，或同时给出 --campaign、--unit、--body")
+			name = frappe.db.get_value("Unit Report", {"campaign": campaign, "reporting_unit": unit, "reporting_body": body}, "name")
+			if not name:
+				_fail(f"没有 {campaign} {unit} {body} 的报送单位统计表")
+		if not frappe.db.exists("Unit Report", name):
+			_fail(f"报送单位统计表“{name}”不存在")
+		doc = frappe.get_doc("Unit Report", name)
+		files = report_package.package_files(doc)
+		suffix = output.rsplit(".", 1)[-1].lower()
+		if suffix == "zip":
+			content = report_package.package_zip(doc)
+		elif suffix in ("xlsx", "docx"):
+			content = next(data for filename, data in files if filename.endswith(suffix))
+		else:
+			_fail("输出文件应以 .zip、.xlsx 或 .docx 结尾")
+		path = _write(output, content)
+		click.echo(
+			f"{doc.name}（{doc.workflow_state or '草稿'}）：示范点 {len(doc.demonstration_sites)} 个，典型案例 {len(doc.typical_cases)} 个 → {path}"
+		)
+	finally:
+		frappe.destroy()
+
+
+@springoffer.command("compile-cases")
+@click.option("--campaign", help="活动名称，默认最近的活动")
+@click.option("--group-by", "group_by", type=click.Choice(["topic", "region"]), default="topic", help="按主题（topic）或地区（region）分组")
+@click.option("--body", help="只汇编该部门审核通过的案例，默认四个部门全部")
+@click.option("--output", required=True, help="输出的 .docx 文件")
+@pass_context
+def compile_cases(context, campaign, group_by, body, output):
+	"""把活动中审核通过的典型案例汇编成一份 Word 文档（封面、目录、按主题或地区分组）。"""
+	frappe = _connect(context)
+	try:
+		from springoffer import annex as annex_db
+		from springoffer import report_package
+
+		campaign = campaign or annex_db.latest_campaign()
+		if not campaign or not frappe.db.exists("Campaign", campaign):
+			_fail(f"活动“{campaign or ''}”不存在")
+		data, count = report_package.compile_cases(campaign, group_by, body)
+		path = _write(output, data)
+		click.echo(f"{campaign}：汇编审核通过的典型案例 {count} 个 → {path}")
+	finally:
+		frappe.destroy()
+
+
 commands = [springoffer]

@@ -1,0 +1,30 @@
+frappe.query_reports["Quality Evaluation"] = {
+	filters: [
+		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Campaign", reqd: 1 },
+		{ fieldname: "reporting_unit", label: __("Reporting Unit"), fieldtype: "Link", options: "Region", reqd: 1 },
+		{ fieldname: "as_of_date", label: __("As Of"), fieldtype: "Date", reqd: 1, default: frappe.datetime.get_today() },
+	],
+	onload(report) {
+		frappe.call("springoffer.api.annex_defaults").then((r) => {
+			const d = r.message || {};
+			if (d.campaign && !report.get_filter_value("campaign")) report.set_filter_value("campaign", d.campaign);
+			if (d.unit && !report.get_filter_value("reporting_unit")) report.set_filter_value("reporting_unit", d.unit);
+		});
+	},
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		// the two warning counts open the contracts they count
+		const filters = {
+			without_negotiation: { negotiated_on_record: 0, is_cancelled: 0 },
+			never_checked: { workflow_state: "已生效", is_cancelled: 0, last_performance_check: ["is", "not set"] },
+		}[column.fieldname];
+		if (data && filters && data[column.fieldname]) {
+			const f = frappe.query_report.get_filter_values();
+			const route = { ...filters, region: ["descendants of (inclusive)", data.region] };
+			if (column.fieldname === "without_negotiation") route.campaign = f.campaign;
+			const encoded = encodeURIComponent(JSON.stringify(route));
+			value = `<a class="text-danger" style="text-decoration: underline" href="#" onclick='frappe.set_route("List", "Contract", JSON.parse(decodeURIComponent("${encoded}"))); return false;'>${value}</a>`;
+		}
+		return data && data.bold ? `<b>${value}</b>` : value;
+	},
+};

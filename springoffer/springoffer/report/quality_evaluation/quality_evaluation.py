@@ -1,0 +1,122 @@
+"""集体协商质效评估: by region, the 集体合同建制率 (enterprises covered by a contract in force ÷
+enterprises; and among unionised enterprises), contracts in force by kind, and the signs that
+bargaining was not real: contracts of the campaign with no offer answered 同意协商 on record, and
+contracts in force never checked for performance (履约). Counts link to the contracts' list.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from springoffer import annex as annex_db
+from springoffer import by_region
+from springoffer.core import categories as c
+from springoffer.core import quality
+
+# quality.in_force in SQL: taken effect, not cancelled, within its term on the as-of date.
+IN_FORCE = f"""c.workflow_state = '{c.CONTRACT_EFFECTIVE}' AND c.is_cancelled = 0
+	AND (c.term_start IS NULL OR c.term_start <= %(as_of)s) AND (c.term_end IS NULL OR c.term_end >= %(as_of)s)"""
+
+ENTERPRISES_SQL = f"""
+SELECT {by_region.GROUP} AS region, COUNT(*) AS enterprises, SUM(e.union_established) AS union_enterprises
+FROM `tabEnterprise` e {by_region.join('e.region')}
+GROUP BY 1
+"""
+COVERED_SQL = f"""
+SELECT {by_region.GROUP} AS region, COUNT(DISTINCT cc.enterprise) AS covered,
+	COUNT(DISTINCT CASE WHEN e.union_established = 1 THEN cc.enterprise END) AS covered_union
+FROM `tabContract Coverage` cc
+JOIN `tabContract` c ON c.name = cc.parent AND cc.parenttype = 'Contract'
+JOIN `tabEnterprise` e ON e.name = cc.enterprise
+{by_region.join('e.region')}
+WHERE {IN_FORCE}
+GROUP BY 1
+"""
+CONTRACTS_SQL = f"""
+SELECT {by_region.GROUP} AS region, c.contract_kind,
+	SUM(CASE WHEN {IN_FORCE} THEN 1 ELSE 0 END) AS in_force,
+	SUM(CASE WHEN {IN_FORCE} AND c.last_performance_check IS NULL THEN 1 ELSE 0 END) AS never_checked,
+	SUM(CASE WHEN c.campaign = %(campaign)s AND c.is_cancelled = 0 AND c.negotiated_on_record = 0 THEN 1 ELSE 0 END) AS without_negotiation
+FROM `tabContract` c {by_region.join('c.region')}
+GROUP BY 1, 2
+"""
+KIND_KEYS = {kind: f"kind_{i}" for i, kind in enumerate(c.CONTRACT_KINDS)}
+
+
+def evaluate(campaign, unit, as_of):
+	"""(unit, {region: core RegionQuality}) in tree order: three grouped queries."""
+	unit, values, regions = by_region.scope(unit)
+	values.update(campaign=campaign, as_of=getdate(as_of))
+	found = {region: quality.RegionQuality(region) for region in regions}
+	for row in frappe.db.sql(ENTERPRISES_SQL, values, as_dict=True):
+		q = found[row.region]
+		q.enterprises, q.union_enterprises = int(row.enterprises), int(row.union_enterprises or 0)
+	for row in frappe.db.sql(COVERED_SQL, values, as_dict=True):
+		q = found[row.region]
+		q.covered, q.covered_union = int(row.covered), int(row.covered_union)
+	for row in frappe.db.sql(CONTRACTS_SQL, values, as_dict=True):
+		q = found[row.region]
+		if row.in_force:
+			q.contracts_by_kind[row.contract_kind] = int(row.in_force)
+		q.never_checked += int(row.never_checked or 0)
+		q.without_negotiation += int(row.without_negotiation or 0)
+	return unit, found
+
+
+def _row(q, label=None):
+	row = {
+		"region": q.region,
+		"label": label or q.region,
+		"enterprises": q.enterprises,
+		"union_enterprises": q.union_enterprises,
+		"covered": q.covered,
+		"rate": q.rate,
+		"covered_union": q.covered_union,
+		"union_rate": q.union_rate,
+		"contracts_in_force": q.contracts_in_force,
+		"without_negotiation": q.without_negotiation,
+		"never_checked": q.never_checked,
+	}
+	row.update({key: q.contracts_by_kind.get(kind, 0) for kind, key in KIND_KEYS.items()})
+	return row
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	as_of = filters.get("as_of_date") or today()
+	unit, found = evaluate(campaign, filters.get("reporting_unit"), as_of)
+	data, total = [], quality.RegionQuality(unit)
+	for region, q in found.items():
+		total.add(q)
+		if region != unit or q.enterprises or q.contracts_in_force or q.without_negotiation:
+			data.append(_row(q))
+	data.append({**_row(total, _("Total")), "bold": 1})
+	columns = [
+		{"fieldname": "label", "label": _("Region"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "enterprises", "label": _("Enterprises"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "covered", "label": _("Enterprises with a Contract in Force"), "fieldtype": "Int", "width": 150},
+		{"fieldname": "rate", "label": _("Contract Coverage Rate (%)"), "fieldtype": "Float", "precision": 1, "width": 130},
+		{"fieldname": "union_enterprises", "label": _("Enterprises with a Union"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "covered_union", "label": _("Of Them with a Contract in Force"), "fieldtype": "Int", "width": 150},
+		{"fieldname": "union_rate", "label": _("Coverage Rate among Unionised Enterprises (%)"), "fieldtype": "Float", "precision": 1, "width": 170},
+		{"fieldname": "contracts_in_force", "label": _("Contracts in Force"), "fieldtype": "Int", "width": 110},
+	]
+	columns += [{"fieldname": key, "label": kind, "fieldtype": "Int", "width": 120} for kind, key in KIND_KEYS.items()]
+	columns += [
+		{"fieldname": "without_negotiation", "label": _("Contracts without Offer and Agreement on Record"), "fieldtype": "Int", "width": 180},
+		{"fieldname": "never_checked", "label": _("Contracts in Force Never Checked"), "fieldtype": "Int", "width": 160},
+		{"fieldname": "region", "label": _("Region"), "fieldtype": "Link", "options": "Region", "hidden": 1},
+	]
+	summary = [
+		{"label": _("Contract Coverage Rate (%)"), "value": total.rate if total.rate is not None else "—", "datatype": "Data"},
+		{"label": _("Coverage Rate among Unionised Enterprises (%)"), "value": total.union_rate if total.union_rate is not None else "—", "datatype": "Data"},
+		{
+			"label": _("Contracts without Offer and Agreement on Record"),
+			"value": total.without_negotiation,
+			"datatype": "Int",
+			"indicator": "red" if total.without_negotiation else "green",
+		},
+		{"label": _("Contracts in Force Never Checked"), "value": total.never_checked, "datatype": "Int", "indicator": "red" if total.never_checked else "green"},
+	]
+	return columns, data, None, None, summary
