@@ -224,3 +224,44 @@ def delete_unit_reports(filters):
 	for child in ("Unit Report Row", "Unit Report Refusal", "Unit Report Site", "Unit Report Case"):
 		frappe.db.delete(child, {"parent": ("in", names or [""])})
 	frappe.db.delete("Unit Report", {"name": ("in", names or [""])})
+
+
+def make_site(enterprises, region, body=c.BODY_UNION, campaign=CAMPAIGN, activities=((c.SITE_ACTIVITIES[0], "2023-05-10", 40),), **extra):
+	"""A Demonstration Site standing for `enterprises` (docs or names, or (enterprise, offer, contract) tuples)."""
+	rows = []
+	for item in enterprises:
+		enterprise, offer, contract = item if isinstance(item, tuple) else (item, None, None)
+		rows.append({"enterprise": getattr(enterprise, "name", enterprise), "offer": offer, "contract": contract})
+	return frappe.get_doc(
+		{
+			"doctype": "Demonstration Site",
+			"site_name": extra.pop("site_name", f"示范点{next(_serial)}"),
+			"campaign": campaign,
+			"reporting_body": body,
+			"region": region,
+			"site_kind": c.SITE_KINDS[0],
+			"covers": "C 制造业",
+			"reason": "<p>行业协商机制健全，<b>工资增幅</b>连续三年高于指导线基准线。</p>",
+			"enterprises": rows,
+			"activities": [{"activity_kind": k, "held_on": d, "attendance": n} for k, d, n in activities],
+			**extra,
+		}
+	).insert()
+
+
+def make_case(enterprises, region, body=c.BODY_UNION, campaign=CAMPAIGN, topic=c.CASE_TOPICS[0], **extra):
+	rows = [{"enterprise": getattr(e, "name", e)} for e in enterprises]
+	return frappe.get_doc(
+		{
+			"doctype": "Typical Case",
+			"case_title": extra.pop("case_title", f"典型案例{next(_serial)}"),
+			"campaign": campaign,
+			"reporting_body": body,
+			"region": region,
+			"topic": topic,
+			"enterprises": rows,
+			"story": "<p>企业工会发出要约，经三轮协商达成一致。</p>",
+			"result": "<p>职工工资平均增长 6.5%。</p>",
+			**extra,
+		}
+	).insert()

@@ -93,7 +93,10 @@ class SpotCheck(Document):
 		self.drawn_by = frappe.session.user
 		self.fill(self.drawn_at)
 		self.flags.drawing = True
-		self.save()
+		try:
+			self.save()
+		finally:
+			self.flags.drawing = False
 		return self
 
 	def fill(self, at):

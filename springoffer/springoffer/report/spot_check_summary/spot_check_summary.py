@@ -16,7 +16,7 @@ SELECT i.city, COUNT(*) AS sampled,
 	SUM(i.result = '{c.SPOT_CHECK_RESULTS[1]}' AND IFNULL(i.rectification, '') != '{c.RECTIFICATION_STATES[2]}') AS rectifying
 FROM `tabSpot Check Item` i
 JOIN `tabSpot Check` s ON s.name = i.parent AND i.parenttype = 'Spot Check'
-WHERE s.campaign = %(campaign)s {body}
+WHERE s.campaign = %(campaign)s {{body}}
 GROUP BY i.city
 """
 FIELDS = ("sampled", "checked", "problems", "rectified", "rectifying")
