@@ -18,5 +18,5 @@ setup(
 	python_requires=">=3.10",
 	# Frappe itself comes from the bench, never from pip.
 	install_requires=["openpyxl>=3.1,<3.2"],
-	extras_require={"test": ["pytest>=7"]},
+	extras_require={"test": ["pytest>=7", "ruff>=0.15,<0.18"]},
 )

@@ -94,7 +94,6 @@ def _insert(table, columns, rows, chunk=5_000):
 
 
 def load(data, campaign=CAMPAIGN):
-	import frappe
 	from frappe.utils import now
 
 	stamp = (now(), now(), "Administrator", "Administrator", 0)

@@ -13,7 +13,16 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate, strip_html
 
 from springoffer.core import categories as c
-from springoffer.core.ledger import CONTRACTS, ENTERPRISES, OFFERS, REGIONS, LedgerError, LedgerInvalid, read_ledger, split_choice
+from springoffer.core.ledger import (
+	CONTRACTS,
+	ENTERPRISES,
+	OFFERS,
+	REGIONS,
+	LedgerError,
+	LedgerInvalid,
+	read_ledger,
+	split_choice,
+)
 
 CANCEL_ACTION = "撤销"
 KINDS = ("Region", "Campaign", "Enterprise", "Offer", "Contract")

@@ -22,7 +22,7 @@ def test_records_are_valid():
 	assert len(set(codes)) == len(codes) and all(credit_code.is_valid(code) for code in codes)
 	assert {e[2] for e in data.enterprises} == set(c.REPORT_CATEGORIES)
 	employees = {e[0]: e[4] for e in data.enterprises}
-	for name, scope, sent, due, response, answered, reason, _handling in data.offers:
+	for _name, _scope, sent, due, response, answered, reason, _handling in data.offers:
 		assert due == clocks.response_due(sent)
 		assert (answered is None) == (response == c.PENDING)
 		assert (reason is not None) == (response == c.REFUSED)

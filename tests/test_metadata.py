@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-
 from app_files import (
 	APP,
 	MODULE,
@@ -20,6 +19,7 @@ from app_files import (
 	report_files,
 	translations,
 )
+
 from springoffer.core import categories as c
 from springoffer.core import regions
 

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from openpyxl import load_workbook
+from test_ledger import CAMPAIGN, base_sheets, set_cell, write_book
 
 from springoffer.__main__ import main
 from springoffer.core import categories as c
 from springoffer.core import regions
 from springoffer.core.ledger import read_ledger
-from test_ledger import CAMPAIGN, base_sheets, set_cell, write_book
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,10 +68,10 @@ def test_annex_of_a_district_on_an_earlier_day(tmp_path):
 	ledger = write_book(tmp_path / "台帐.xlsx", base_sheets())
 	output = tmp_path / "附件.xlsx"
 	# 芙蓉区 holds only C (外资): offered 200 on 04-01, agreed 04-05, H2 signed 05-10 with 250.
-	code, out, err = run("annex", ledger, "--unit", "芙蓉区", "--as-of", "2023-04-03", "-o", output)
+	code, _out, err = run("annex", ledger, "--unit", "芙蓉区", "--as-of", "2023-04-03", "-o", output)
 	assert code == 0, err
 	assert total_row(output) == (1, 200, 0, 0, 0, 0, 0)
-	code, out, err = run("annex", ledger, "--unit", "芙蓉区", "--as-of", "2023-05-10", "-o", output)
+	code, _out, err = run("annex", ledger, "--unit", "芙蓉区", "--as-of", "2023-05-10", "-o", output)
 	assert total_row(output) == (1, 200, 1, 200, 1, 250, 0)
 
 
@@ -189,7 +189,7 @@ def test_bad_arguments_and_unwritable_output(tmp_path):
 
 
 def test_help_is_in_chinese(capsys):
-	code, out, err = run("annex", "-h")
+	code, _out, _err = run("annex", "-h")
 	assert code == 0
 	shown = capsys.readouterr().out
 	assert "报送单位" in shown and "统计截至日期" in shown and "显示本帮助并退出" in shown

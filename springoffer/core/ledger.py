@@ -1188,7 +1188,7 @@ def _sample_rows(seed):
 	)
 	rng.shuffle(outcomes)
 	cancelled_done = False
-	for index, (code, name, category, region, employees, short) in enumerate(enterprises[: len(outcomes)]):
+	for index, (code, _name, category, _region, employees, _short) in enumerate(enterprises[: len(outcomes)]):
 		outcome = outcomes[index]
 		workers = max(1, int(employees * rng.uniform(0.6, 1.0)))
 		row = {CAMPAIGN: SAMPLE_CAMPAIGN, SCOPE: categories.SCOPE_SINGLE, CODE: code, WORKERS: workers}
@@ -1247,7 +1247,7 @@ def _sample_rows(seed):
 		contract_rows.append(contract)
 
 	# One contract without an offer: the employer proposed renewing its expiring contract.
-	code, name, category, region, employees, short = enterprises[58]
+	code, _name, category, _region, employees, _short = enterprises[58]
 	contract_rows.append(
 		{
 			CONTRACT_NO: contract_no(),
@@ -1264,7 +1264,7 @@ def _sample_rows(seed):
 	sent = date(2023, 3, 15)
 	answered = date(2023, 3, 28)
 	industry_contract = contract_no()
-	for code, name, category, region, employees, short in catering:
+	for code, _name, _category, _region, employees, _short in catering:
 		workers = max(1, employees - rng.randrange(0, 8))
 		offer_rows.append(
 			{

@@ -13,7 +13,10 @@ class BargainingInstructor(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from springoffer.springoffer.doctype.instructor_assignment.instructor_assignment import InstructorAssignment
+
+		from springoffer.springoffer.doctype.instructor_assignment.instructor_assignment import (
+			InstructorAssignment,
+		)
 
 		active: DF.Check
 		assignments: DF.Table[InstructorAssignment]

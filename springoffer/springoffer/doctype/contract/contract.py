@@ -20,6 +20,7 @@ class Contract(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from springoffer.springoffer.doctype.contract_coverage.contract_coverage import ContractCoverage
 
 		campaign: DF.Link

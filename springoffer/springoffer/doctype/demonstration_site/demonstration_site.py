@@ -14,7 +14,10 @@ class DemonstrationSite(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from springoffer.springoffer.doctype.demonstration_site_activity.demonstration_site_activity import DemonstrationSiteActivity
+
+		from springoffer.springoffer.doctype.demonstration_site_activity.demonstration_site_activity import (
+			DemonstrationSiteActivity,
+		)
 		from springoffer.springoffer.doctype.related_enterprise.related_enterprise import RelatedEnterprise
 
 		activities: DF.Table[DemonstrationSiteActivity]

@@ -4,7 +4,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
-from springoffer.springoffer.report.demonstration_site_coverage import demonstration_site_coverage as coverage_report
+from springoffer.springoffer.report.demonstration_site_coverage import (
+	demonstration_site_coverage as coverage_report,
+)
 from springoffer.testing import make_campaign, make_enterprise, make_region, make_site, make_user
 
 OFFICER = "ds.city.union@example.com"
@@ -35,7 +37,7 @@ class TestDemonstrationSite(FrappeTestCase):
 		frappe.db.delete("Demonstration Site", {"campaign": CAMPAIGN})
 		make_site([make_enterprise(region=self.county)], self.county, campaign=CAMPAIGN, activities=(("经验交流会", "2023-05-10", 40), ("现场观摩会", "2023-06-01", 25)))
 		make_site([make_enterprise(region="湘潭市")], "湘潭市", campaign=CAMPAIGN, body=c.BODY_HRSS, activities=())
-		columns, data, _m, _c, summary = coverage_report.execute({"campaign": CAMPAIGN, "reporting_unit": "湖南省"})
+		_columns, data, _m, _c, summary = coverage_report.execute({"campaign": CAMPAIGN, "reporting_unit": "湖南省"})
 		rows = {row["region"]: row for row in data}
 		self.assertEqual(len(rows), frappe.db.count("Region"))  # every region is listed
 		self.assertEqual((rows[self.county]["sites"], rows[self.county]["activities"], rows[self.county]["attendance"]), (1, 2, 65))

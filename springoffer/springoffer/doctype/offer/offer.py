@@ -15,6 +15,7 @@ class Offer(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from springoffer.springoffer.doctype.offer_coverage.offer_coverage import OfferCoverage
 		from springoffer.springoffer.doctype.offer_follow_up.offer_follow_up import OfferFollowUp
 

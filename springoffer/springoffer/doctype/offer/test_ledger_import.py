@@ -12,7 +12,6 @@ from springoffer.core import categories as c
 from springoffer.core.ledger import LedgerInvalid, read_ledger, write_sample
 from springoffer.ledger_import import import_ledger
 
-
 CAMPAIGN = "2023年导入测试活动"
 
 

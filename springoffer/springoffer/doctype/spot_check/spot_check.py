@@ -6,7 +6,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime, today
 
 from springoffer.core import categories, sampling
-from springoffer.core.regions import PROVINCE, CITIES
+from springoffer.core.regions import CITIES, PROVINCE
 
 # Contracts of the campaign with their 市州 and whether they cover a 规模以上企业, as they stood at
 # the draw: the frame the sample is drawn from (sampling.in_frame picks the units).
@@ -37,6 +37,7 @@ class SpotCheck(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from springoffer.springoffer.doctype.spot_check_item.spot_check_item import SpotCheckItem
 
 		campaign: DF.Link

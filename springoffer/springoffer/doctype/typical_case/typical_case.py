@@ -11,6 +11,7 @@ class TypicalCase(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from springoffer.springoffer.doctype.related_enterprise.related_enterprise import RelatedEnterprise
 
 		amended_from: DF.Link | None

@@ -12,7 +12,14 @@ from openpyxl import load_workbook
 
 from springoffer import report_package
 from springoffer.core import categories as c
-from springoffer.testing import delete_unit_reports, make_case, make_enterprise, make_site, make_user, offer_doc
+from springoffer.testing import (
+	delete_unit_reports,
+	make_case,
+	make_enterprise,
+	make_site,
+	make_user,
+	offer_doc,
+)
 
 CAMPAIGN = "2023年春季要约行动"
 OFFICER = "pkg.city.union@example.com"

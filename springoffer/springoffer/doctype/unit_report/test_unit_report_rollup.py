@@ -66,7 +66,7 @@ class TestUnitReportRollUp(FrappeTestCase):
 		offer_doc([enterprise], 80, date_sent="2023-03-02").insert()
 		city_report("张家界市", body=c.BODY_UNION, private=(1, 80, 0, 0, 0, 0, 1))  # matches the records
 		city_report("张家界市", body=c.BODY_HRSS, private=(2, 80, 0, 0, 0, 0, 0))  # does not
-		columns, data, _message, _chart, summary, _skip = compare(
+		_columns, data, _message, _chart, summary, _skip = compare(
 			{"campaign": CAMPAIGN, "reporting_unit": "张家界市", "as_of_date": "2023-06-30"}
 		)
 		offered = next(r for r in data if r["category"] == c.PRIVATE)
@@ -80,7 +80,7 @@ class TestUnitReportRollUp(FrappeTestCase):
 	def test_status_flags_overdue_units_and_confines_city_users(self):
 		city_report("娄底市", state=c.REPORT_SUBMITTED)
 		with self.freeze_time("2023-07-02 09:00"):
-			columns, data, _m, _c, summary = status({"campaign": CAMPAIGN})
+			_columns, data, _m, _c, _summary = status({"campaign": CAMPAIGN})
 		loudi = next(r for r in data if r["unit"] == "娄底市")
 		self.assertEqual(loudi["union"], c.REPORT_SUBMITTED)
 		self.assertIn("（", loudi["hrss"])  # not created and past due

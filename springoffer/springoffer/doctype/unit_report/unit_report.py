@@ -32,6 +32,7 @@ class UnitReport(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from springoffer.springoffer.doctype.unit_report_case.unit_report_case import UnitReportCase
 		from springoffer.springoffer.doctype.unit_report_refusal.unit_report_refusal import UnitReportRefusal
 		from springoffer.springoffer.doctype.unit_report_row.unit_report_row import UnitReportRow

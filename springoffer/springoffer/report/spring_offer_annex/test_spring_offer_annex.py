@@ -99,7 +99,7 @@ class TestSpringOfferAnnex(FrappeTestCase):
 			self.assert_sql_equals_core(enterprises, offers, contracts, campaign, rng.choice(units), as_of)
 
 	def test_report_rows_columns_and_defaults(self):
-		columns, data, message, chart, summary, skip_total = execute({"campaign": "2023年春季要约行动", "reporting_unit": "湖南省", "as_of_date": "2023-06-30"})
+		columns, data, message, _chart, _summary, skip_total = execute({"campaign": "2023年春季要约行动", "reporting_unit": "湖南省", "as_of_date": "2023-06-30"})
 		self.assertEqual([row["category"] for row in data], [*c.REPORT_CATEGORIES, c.TOTAL_LABEL])
 		self.assertEqual(len(columns), 9)
 		self.assertTrue(skip_total)
@@ -153,7 +153,9 @@ class TestSpringOfferAnnex(FrappeTestCase):
 			api.export_annex_file("2023年春季要约行动", "株洲市", "2023-06-30", os.path.join(path, "no-such-folder", "annex.xlsx"))
 
 	def test_each_count_drills_down_to_exactly_its_enterprises(self):
-		from springoffer.springoffer.report.spring_offer_annex_enterprises.spring_offer_annex_enterprises import execute as detail
+		from springoffer.springoffer.report.spring_offer_annex_enterprises.spring_offer_annex_enterprises import (
+			execute as detail,
+		)
 
 		rng = random.Random(7)
 		enterprises, offers, contracts = random_ledger(rng, "钻取测试活动", ["长沙市", self.county, "株洲市"], enterprises=25, offers=40, contracts=12)

@@ -28,7 +28,7 @@ def execute(filters=None):
 
 	data, flagged = [], 0
 	for category in (*c.REPORT_CATEGORIES, c.TOTAL_LABEL):
-		def pick(rows):
+		def pick(rows, category=category):
 			return total(rows) if category == c.TOTAL_LABEL else rows.get(category, Figures())
 
 		for index, field in enumerate(Figures.FIELDS):
