@@ -1,6 +1,7 @@
 """The Word writers, read back with python-docx (and the raw XML where python-docx has no reader)."""
 
 import zipfile
+from dataclasses import replace
 from datetime import date
 from io import BytesIO
 
@@ -42,7 +43,7 @@ SUMMARY = (
 
 
 def sample_package(**changes):
-	values = dict(
+	package = ReportPackage(
 		campaign="2023年春季要约行动",
 		unit="长沙市",
 		body="总工会",
@@ -75,8 +76,7 @@ def sample_package(**changes):
 			TypicalCase(title="骑手协商破冰", region="岳麓区", topic="新就业形态"),
 		],
 	)
-	values.update(changes)
-	return ReportPackage(**values)
+	return replace(package, **changes)
 
 
 def read(data):
@@ -302,9 +302,8 @@ def compilation_cases():
 
 
 def compilation(**changes):
-	values = dict(campaign="2023年集体协商“春季要约行动”", compiled_by="湖南省总工会", compiled_on=date(2023, 7, 20), cases=compilation_cases())
-	values.update(changes)
-	return CaseCompilation(**values)
+	book = CaseCompilation(campaign="2023年集体协商“春季要约行动”", compiled_by="湖南省总工会", compiled_on=date(2023, 7, 20), cases=compilation_cases())
+	return replace(book, **changes)
 
 
 def test_compilation_title_page():

@@ -14,7 +14,11 @@ from docx.shared import Pt
 
 from springoffer.core.documents import styles as s
 from springoffer.core.documents.blocks import add_paragraph, add_text
-from springoffer.core.documents.fields import begin_field, end_field, update_fields_on_open
+from springoffer.core.documents.fields import (
+	begin_field,
+	end_field,
+	update_fields_on_open,
+)
 from springoffer.core.documents.report import add_case_text, save
 from springoffer.core.documents.text import labelled, month, ordinal
 

@@ -7,7 +7,13 @@ from docx.shared import Mm
 
 from springoffer.core import categories as c
 from springoffer.core.documents import styles as s
-from springoffer.core.documents.blocks import add_paragraph, add_text, add_text_table, fitting_size, spacer
+from springoffer.core.documents.blocks import (
+	add_paragraph,
+	add_text,
+	add_text_table,
+	fitting_size,
+	spacer,
+)
 from springoffer.core.documents.html import add_html
 from springoffer.core.documents.text import labelled, long_date, ordinal
 

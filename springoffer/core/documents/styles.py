@@ -12,7 +12,12 @@ same Chinese font, so digits and the “” quotes match the text around them. W
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import (
+	WD_ALIGN_PARAGRAPH,
+	WD_LINE_SPACING,
+	WD_TAB_ALIGNMENT,
+	WD_TAB_LEADER,
+)
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
