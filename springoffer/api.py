@@ -30,7 +30,7 @@ def resolve_annex_request(campaign=None, unit=None, as_of=None):
 
 
 @frappe.whitelist()
-def annex_defaults():
+def annex_defaults() -> dict:
 	campaign = annex_db.latest_campaign()
 	return {
 		"campaign": campaign,
@@ -40,7 +40,7 @@ def annex_defaults():
 
 
 @frappe.whitelist()
-def annex_figures(campaign=None, unit=None, as_of=None):
+def annex_figures(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> dict:
 	"""The seven figures of each row, 合计, and the refusal detail, as JSON."""
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	annex = annex_db.count(campaign, unit, as_of)
@@ -91,7 +91,7 @@ def annex_filename(campaign, unit, as_of):
 
 
 @frappe.whitelist()
-def download_annex(campaign=None, unit=None, as_of=None):
+def download_annex(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> None:
 	"""The 附件 as .xlsx, printed like the paper form, with the refusal sheet."""
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	send_workbook(annex_workbook(campaign, unit, as_of), annex_filename(campaign, unit, as_of))

@@ -9,7 +9,7 @@ from springoffer import annex as annex_db
 from springoffer.core import categories as c
 
 
-def execute(filters=None):
+def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	campaign = filters.get("campaign") or annex_db.latest_campaign()
 	start, end = frappe.db.get_value("Campaign", campaign, ["start_date", "end_date"])

@@ -18,7 +18,7 @@ FIGURE_COLUMNS = (
 )
 
 
-def execute(filters=None):
+def execute(filters: dict | None = None):
 	filters = resolve_filters(filters)
 	annex = annex_db.count(filters.campaign, filters.unit, filters.as_of, with_refusals=False)
 	data = []

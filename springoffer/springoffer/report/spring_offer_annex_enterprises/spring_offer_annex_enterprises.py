@@ -14,7 +14,7 @@ COLUMN_LABELS = {
 }
 
 
-def execute(filters=None):
+def execute(filters: dict | None = None):
 	filters = resolve_filters(filters)
 	column = filters.get("column") or "offered"
 	rows = annex_db.enterprises(filters.campaign, filters.unit, filters.as_of, column, filters.get("report_category") or "")

@@ -14,7 +14,7 @@ from springoffer.springoffer.report.spring_offer_annex.spring_offer_annex import
 BODY_FIELDS = dict(zip(c.REPORTING_BODIES, ("hrss", "union", "enterprise_confederation", "commerce")))
 
 
-def execute(filters=None):
+def execute(filters: dict | None = None):
 	filters = resolve_filters(filters)
 	records = annex_db.count(filters.campaign, filters.unit, filters.as_of).rows
 	reports = frappe.get_all(

@@ -13,7 +13,7 @@ BODY_FIELDS = dict(zip(c.REPORTING_BODIES, ("hrss", "union", "enterprise_confede
 DONE = (c.REPORT_SUBMITTED, c.REPORT_APPROVED)
 
 
-def execute(filters=None):
+def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	campaign = filters.get("campaign") or annex_db.latest_campaign()
 	due = getdate(frappe.db.get_value("Campaign", campaign, "report_due_date"))
