@@ -29,8 +29,13 @@ def collect(doc):
 	for name in frappe.get_all("Demonstration Site", filters=filters, order_by="region asc, name asc", pluck="name"):
 		doc.append("demonstration_sites", {"demonstration_site": name})
 	doc.typical_cases = []
-	for name in frappe.get_all("Typical Case", filters={**filters, "docstatus": ("<", 2)}, order_by="topic asc, name asc", pluck="name"):
-		doc.append("typical_cases", {"typical_case": name})
+	found = frappe.get_all("Typical Case", filters={**filters, "docstatus": ("<", 2)}, fields=["name", "topic"], order_by="name asc")
+	for case in sorted(found, key=lambda case: _topic_order(case.topic)):  # the notice's order of topics
+		doc.append("typical_cases", {"typical_case": case.name})
+
+
+def _topic_order(topic):
+	return categories.CASE_TOPICS.index(topic) if topic in categories.CASE_TOPICS else len(categories.CASE_TOPICS)
 
 
 def check(doc, submitting):

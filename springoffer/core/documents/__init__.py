@@ -1,6 +1,7 @@
 """Word documents of the campaign (python-docx, no Frappe): a unit's written report and the
 province's 案例汇编, in the look of 党政机关公文; and the zip a unit's package downloads as."""
 
+import time
 import zipfile
 from io import BytesIO
 
@@ -21,5 +22,8 @@ def package_zip(files):
 			if name in seen:
 				raise ValueError(f"文件名重复：{name}")
 			seen.add(name)
-			archive.writestr(name, data)
+			info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+			info.compress_type = zipfile.ZIP_DEFLATED
+			info.external_attr = 0o644 << 16  # readable by all once unpacked, as a downloaded file is
+			archive.writestr(info, data)
 	return out.getvalue()
