@@ -237,7 +237,10 @@ def default_unit(user=None):
 
 
 def latest_campaign():
-	return frappe.db.get_value("Campaign", {}, "name", order_by="start_date desc")
+	"""The campaign running today, else the latest that has started; a campaign set up for a later
+	year is never the default (only when none has started yet, the latest there is)."""
+	started = frappe.db.get_value("Campaign", {"start_date": ("<=", today())}, "name", order_by="start_date desc")
+	return started or frappe.db.get_value("Campaign", {}, "name", order_by="start_date desc")
 
 
 def default_as_of(campaign):

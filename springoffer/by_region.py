@@ -39,3 +39,8 @@ def total_row(rows, label_field, label, fields):
 	for field in fields:
 		total[field] = sum(row.get(field) or 0 for row in rows)
 	return total
+
+
+def label(region, unit):
+	"""A row's label: the unit's own row says it holds the records placed on the unit itself."""
+	return _("{0} (directly)").format(region) if region == unit else region

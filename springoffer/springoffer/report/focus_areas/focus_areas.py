@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 
 from springoffer import annex as annex_db
-from springoffer import focus_areas
+from springoffer import by_region, focus_areas
 from springoffer.core import categories as c
 
 
@@ -20,7 +20,7 @@ def execute(filters: dict | None = None):
 		parent.update({column: sum(row[f"{key}_{column}"] for row in rows) for column in focus_areas.COLUMNS})
 		data.append(parent)
 		for row in rows:
-			child = {"label": row["region"], "area": area, "region": row["region"], "indent": 1}
+			child = {"label": by_region.label(row["region"], unit), "area": area, "region": row["region"], "indent": 1}
 			child.update({column: row[f"{key}_{column}"] for column in focus_areas.COLUMNS})
 			data.append(child)
 	columns = [

@@ -79,3 +79,17 @@ class TestFocusAreas(FrappeTestCase):
 				focus_areas.count(CAMPAIGN, "湖南省")
 			with self.assertRaises(frappe.PermissionError):
 				focus_areas.enterprises(CAMPAIGN, "邵阳市", c.FOCUS_SMALL_MICRO, "signed")
+
+	def test_default_campaign_is_never_one_that_has_not_started(self):
+		from springoffer import annex as annex_db
+
+		make_campaign("2099年春季要约行动", start="2099-03-01", end="2099-06-30", due="2099-06-30")
+		self.assertNotEqual(annex_db.latest_campaign(), "2099年春季要约行动")
+		self.assertLessEqual(str(frappe.db.get_value("Campaign", annex_db.latest_campaign(), "start_date")), frappe.utils.today())
+
+	def test_the_units_own_records_get_a_row_of_their_own(self):
+		_columns, data = report.execute({"campaign": CAMPAIGN, "reporting_unit": "衡阳市"})
+		labels = [row["label"] for row in data if row["indent"] == 1 and row["area"] == c.FOCUS_SOE]
+		self.assertEqual(labels[-1], frappe._("{0} (directly)").format("衡阳市"))
+		own = next(row for row in data if row["area"] == c.FOCUS_SOE and row["label"] == labels[-1])
+		self.assertEqual(own["offered"], 1)  # the SOE sits on 衡阳市 itself, not in a county

@@ -90,7 +90,7 @@ def execute(filters: dict | None = None):
 	for region, q in found.items():
 		total.add(q)
 		if region != unit or q.enterprises or q.contracts_in_force or q.without_negotiation:
-			data.append(_row(q))
+			data.append(_row(q, by_region.label(region, unit)))
 	data.append({**_row(total, _("Total")), "bold": 1})
 	columns = [
 		{"fieldname": "label", "label": _("Region"), "fieldtype": "Data", "width": 150},
