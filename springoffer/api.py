@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 
 from springoffer import annex as annex_db
-from springoffer.core import xlsx
+from springoffer.core import categories, xlsx
 from springoffer.core.counting import Figures
 
 
@@ -36,6 +36,27 @@ def annex_defaults() -> dict:
 		"campaign": campaign,
 		"unit": annex_db.default_unit(),
 		"as_of": annex_db.default_as_of(campaign) if campaign else frappe.utils.today(),
+	}
+
+
+def user_body(user=None):
+	"""The body whose officer or reviewer role the user holds, when there is exactly one."""
+	roles = set(frappe.get_roles(user))
+	bodies = [body for body, pair in categories.BODY_ROLES.items() if roles & set(pair)]
+	return bodies[0] if len(bodies) == 1 else None
+
+
+@frappe.whitelist()
+def new_record_defaults() -> dict:
+	"""What a new site, case, instructor or check starts with: the running campaign, the user's own
+	region and the user's own body (under each field name the forms use)."""
+	body = user_body()
+	return {
+		"campaign": annex_db.latest_campaign(),
+		"region": annex_db.default_unit(),
+		"reporting_body": body,
+		"checker_body": body,
+		"checking_body": body,
 	}
 
 

@@ -74,8 +74,9 @@ def insert_missing_regions():
 
 
 def before_uninstall():
-	"""Leave no trace outside the app's own DocTypes: workflows, their states and actions,
-	notifications, region user permissions and our roles."""
+	"""Leave no trace outside the app's own DocTypes: workflows, their states, actions and pending
+	workflow actions, notifications and the comments and logs on our documents, our scheduled job,
+	region user permissions and our roles."""
 	from springoffer import hooks
 
 	for entry in hooks.fixtures:
@@ -91,6 +92,15 @@ def before_uninstall():
 			for name in entry["filters"][0][2]:
 				if name not in used_elsewhere and frappe.db.exists(entry["dt"], name):
 					frappe.delete_doc(entry["dt"], name, force=True, ignore_permissions=True)
+	# Rows Frappe keeps about our documents, which would point at dropped tables.
+	doctypes = frappe.get_all("DocType", filters={"module": "Springoffer"}, pluck="name")
+	actions = frappe.get_all("Workflow Action", filters={"reference_doctype": ("in", doctypes)}, pluck="name")
+	frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
+	frappe.db.delete("Workflow Action", {"name": ("in", actions or [""])})
+	for doctype, field in (("Comment", "reference_doctype"), ("Notification Log", "document_type")):
+		frappe.db.delete(doctype, {field: ("in", doctypes)})
+	# The scheduler would otherwise call our daily task on a site without our tables, until the next migrate.
+	frappe.db.delete("Scheduled Job Type", {"method": ("like", "springoffer.%")})
 	frappe.db.delete("User Permission", {"allow": "Region"})
 	frappe.db.delete("Has Role", {"role": ("in", ROLES)})
 	for role in ROLES:

@@ -1,4 +1,11 @@
 frappe.ui.form.on("Spot Check", {
+	onload(frm) {
+		if (!frm.is_new()) return;
+		frappe.call("springoffer.api.new_record_defaults").then(({ message }) => {
+			if (message && message.campaign) frm.set_value("campaign", message.campaign);
+			if (message && message.checking_body) frm.set_value("checking_body", message.checking_body);
+		});
+	},
 	refresh(frm) {
 		if (frm.is_new() || frm.doc.docstatus !== 0 || !(frm.perm[0] && frm.perm[0].write)) return;
 		frm.add_custom_button(__("Draw Sample"), () =>

@@ -87,3 +87,13 @@ class TestTypicalCase(FrappeTestCase):
 				}
 			).insert()
 		self.assertIn(offer.name, str(caught.exception))
+
+	def test_a_new_record_starts_with_the_users_campaign_region_and_body(self):
+		from springoffer.api import new_record_defaults
+
+		with self.set_user(OFFICER):
+			defaults = new_record_defaults()
+		self.assertEqual((defaults["region"], defaults["reporting_body"]), ("益阳市", c.BODY_UNION))
+		self.assertLessEqual(str(frappe.db.get_value("Campaign", defaults["campaign"], "start_date")), frappe.utils.today())
+		with self.set_user(REVIEWER):
+			self.assertEqual(new_record_defaults()["checking_body"], c.BODY_UNION)
