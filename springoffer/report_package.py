@@ -78,7 +78,8 @@ def approve_cases(doc):
 	for row in doc.typical_cases or []:
 		case = frappe.get_doc("Typical Case", row.typical_case)
 		if case.workflow_state == categories.CASE_SUBMITTED:
-			apply_workflow(case, "审核通过")
+			case = apply_workflow(case, "审核通过")
+			row.db_set("case_state", case.workflow_state)  # the row's copy of the state, fetched at saving
 
 
 def _enterprise_names(doctype, parents):

@@ -130,6 +130,7 @@ class TestReportPackage(FrappeTestCase):
 			self.assertEqual(
 				frappe.db.get_value("Typical Case", case.name, ["workflow_state", "reviewed_by"]), (c.CASE_APPROVED, REVIEWER)
 			)
+		self.assertEqual({row.case_state for row in frappe.get_doc("Unit Report", report.name).typical_cases}, {c.CASE_APPROVED})
 
 	def test_the_package_downloads_as_the_annex_and_the_summary(self):
 		report = self.new_report()

@@ -64,7 +64,7 @@ def execute(filters: dict | None = None):
 		{"fieldname": "region", "label": _("Region"), "fieldtype": "Link", "options": "Region", "width": 220},
 		{"fieldname": "region_level", "label": _("Level"), "fieldtype": "Data", "width": 80},
 		{"fieldname": "sites", "label": _("Demonstration Sites"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "activities", "label": _("Activities Held"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "activities", "label": _("Activities Held"), "fieldtype": "Int", "width": 130},
 		{"fieldname": "attendance", "label": _("Attendance"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 110},
 	]
