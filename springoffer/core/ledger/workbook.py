@@ -1,0 +1,98 @@
+"""Opening the workbook and its sheets: the header map and the non-blank rows of each."""
+
+from io import BytesIO
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from springoffer.core import categories
+from springoffer.core.ledger.model import LedgerError
+from springoffer.core.ledger.sheets import SHEET_ORDER
+from springoffer.core.ledger.values import _options
+
+
+class _Sheet:
+	"""One worksheet: its header map and its non-blank rows as (excel row, {column: value})."""
+
+	def __init__(self, spec, ws, errors):
+		self.spec = spec
+		self.usable = True
+		if hasattr(ws, "reset_dimensions"):
+			ws.reset_dimensions()  # read-only mode trusts the file's <dimension>, which some writers get wrong
+		rows = ws.iter_rows(values_only=True)
+		header = next(rows, ())
+		self.columns = {}
+		wanted = {categories.normalize_label(c): c for c in spec.columns}
+		for index, cell in enumerate(header or ()):
+			label = categories.normalize_label(cell).strip("*")
+			column = wanted.get(label)
+			if column is None:
+				continue
+			if column in self.columns:
+				errors.append(
+					LedgerError(
+						spec.name,
+						1,
+						f"列「{column}」出现了两次（第 {get_column_letter(self.columns[column] + 1)} 列和第 {get_column_letter(index + 1)} 列）；请删去其中一列",
+					)
+				)
+				continue
+			self.columns[column] = index
+		for column in spec.required:
+			if column not in self.columns:
+				self.usable = False
+				errors.append(
+					LedgerError(
+						spec.name,
+						1,
+						f"缺少必填列「{column}」；请在第 1 行（标题行）加上该列。本表的列为：{_options(spec.columns)}",
+					)
+				)
+		self.rows = []
+		if not self.usable:
+			return
+		for number, values in enumerate(rows, start=2):
+			record = {}
+			for column, index in self.columns.items():
+				value = values[index] if index < len(values) else None
+				if isinstance(value, str) and not value.strip():
+					value = None
+				record[column] = value
+			if any(v is not None for v in record.values()):
+				self.rows.append((number, record))
+
+
+def _load(source):
+	"""(workbook, None) or (None, LedgerError)."""
+	try:
+		if isinstance(source, (bytes, bytearray)):
+			stream = BytesIO(source)
+		elif isinstance(source, (str, Path)):
+			path = Path(source)
+			if not path.exists():
+				return None, LedgerError(None, None, f"找不到台帐文件 {path}；请检查路径和文件名")
+			if path.is_dir():
+				return None, LedgerError(None, None, f"{path} 是文件夹，不是台帐文件；请给出 .xlsx 文件的路径")
+			stream = BytesIO(path.read_bytes())
+		else:
+			stream = BytesIO(source.read())
+		return load_workbook(stream, read_only=True, data_only=True), None
+	except Exception:  # zipfile.BadZipFile, InvalidFileException, KeyError … all mean the same here
+		return None, LedgerError(
+			None,
+			None,
+			"文件不是有效的 .xlsx 工作簿（Excel 2007 及以后的格式）；若是 .xls 或 .csv，请在 Excel 中另存为 .xlsx 后再试",
+		)
+
+
+def _find_sheets(workbook):
+	found = {}
+	by_label = {categories.normalize_label(name): name for name in SHEET_ORDER}
+	for title in workbook.sheetnames:
+		name = by_label.get(categories.normalize_label(title))
+		if name and name not in found:
+			found[name] = workbook[title]
+	return found
+
+
