@@ -486,8 +486,8 @@ def _same_enterprise_twice_in_contract(s):
 
 
 def _unknown_response(s):
-	set_cell(s, "要约", 2, "回应情况", "同意")
-	return ("要约", 2, "「回应情况」的“同意”不是可选值")
+	set_cell(s, "要约", 2, "回应情况", "考虑中")  # 同意, 拒绝… are accepted spellings; this is none
+	return ("要约", 2, "「回应情况」的“考虑中”不是可选值")
 
 
 def _unknown_scope(s):
@@ -501,8 +501,8 @@ def _unknown_kind(s):
 
 
 def _unknown_status(s):
-	set_cell(s, "集体合同", 2, "状态", "已签")
-	return ("集体合同", 2, "「状态」的“已签”无法识别")
+	set_cell(s, "集体合同", 2, "状态", "待定")  # 已签, 已生效, 作废… are accepted spellings; this is none
+	return ("集体合同", 2, "「状态」的“待定”无法识别")
 
 
 def _offer_rows_disagree(s):

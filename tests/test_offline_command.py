@@ -147,7 +147,7 @@ def test_ledger_with_errors_lists_every_one(tmp_path):
 	sheets = base_sheets()
 	set_cell(sheets, "要约", 3, "拒绝原因", None)  # 拒绝协商 without a reason
 	set_cell(sheets, "企业", 4, "职工人数", -3)
-	set_cell(sheets, "集体合同", 5, "状态", "作废")
+	set_cell(sheets, "集体合同", 5, "状态", "暂缓")
 	path = write_book(tmp_path / "台帐.xlsx", sheets)
 	code, out, err = run("annex", path, "--unit", "湖南省", "-o", tmp_path / "附件.xlsx")
 	assert_clean_failure(code, out, err)

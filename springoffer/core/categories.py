@@ -6,6 +6,7 @@ workbook all read these tuples; tests check the DocType JSON against them.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The four rows of the 附件, in the form's order, with its full-width parentheses.
 STATE_OWNED = "国有及国有控股企业或集体企业"
@@ -167,13 +168,18 @@ INDUSTRIES = (
 _PARENS = str.maketrans({"(": "（", ")": "）"})
 
 
+@lru_cache(maxsize=8192)
+def _normalized(text):
+	text = unicodedata.normalize("NFKC", text)  # full-width → half-width
+	text = re.sub(r"\s+", "", text)
+	return text.translate(_PARENS)
+
+
 def normalize_label(text):
 	"""Fold width and spacing so '私营企业 (民营企业)' and '私营企业（民营企业）' compare equal."""
 	if text is None:
 		return ""
-	text = unicodedata.normalize("NFKC", str(text))  # full-width → half-width
-	text = re.sub(r"\s+", "", text)
-	return text.translate(_PARENS)
+	return _normalized(str(text))
 
 
 def match_option(text, options):

@@ -1,6 +1,7 @@
 """The reader's cell checks: each reports a wrong cell with its sheet, row and how to fix it."""
 
 from springoffer.core import categories
+from springoffer.core.ledger import spellings
 from springoffer.core.ledger.model import LedgerError
 from springoffer.core.ledger.sheets import ENTERPRISES, SPECS
 from springoffer.core.ledger.values import _clean, _options, parse_date, parse_int
@@ -77,7 +78,7 @@ class CellReader:
 				return blank
 			self.error(sheet, row, f"请填写「{column}」，可选：{_options(options)}")
 			return None
-		option = categories.match_option(value, options)
+		option = spellings.meaning(column, value) if column in spellings.SPELLINGS else categories.match_option(value, options)
 		if option is None:
 			self.error(sheet, row, f"「{column}」的“{value}”不是可选值；请填：{_options(options)}")
 		return option

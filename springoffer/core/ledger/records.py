@@ -2,6 +2,7 @@
 
 from springoffer.core import categories, credit_code
 from springoffer.core.counting import ContractLine, Enterprise, OfferLine
+from springoffer.core.ledger import spellings
 from springoffer.core.ledger.model import Contract, Offer
 from springoffer.core.ledger.sheets import (
 	CAMPAIGN,
@@ -34,6 +35,7 @@ from springoffer.core.ledger.sheets import (
 from springoffer.core.ledger.values import (
 	_UNREADABLE,
 	_clean,
+	_options,
 	_or_unreadable,
 	_show,
 	code_error_text,
@@ -277,15 +279,16 @@ class RecordSheets:
 			name = self.text(CONTRACTS, row, record, CAMPAIGN)
 			campaign = self.campaign(CONTRACTS, row, name)
 			status = _clean(record.get(STATUS))
-			if status and categories.normalize_label(status) != CANCELLED:
+			meant = spellings.meaning(STATUS, status)
+			if meant is None:
 				self.error(
 					CONTRACTS,
 					row,
-					f"「{STATUS}」的“{status}”无法识别；已签订的合同请留空，已撤销的合同请填「{CANCELLED}」",
+					f"「{STATUS}」的“{status}”无法识别；已签订的合同留空或填{_options(spellings.accepted(STATUS)[:4])}等，已撤销的合同填「{CANCELLED}」、撤销或作废",
 				)
 				cancelled = _UNREADABLE
 			else:
-				cancelled = bool(status)
+				cancelled = meant == CANCELLED
 			values = {
 				CAMPAIGN: name,
 				KIND: self.choice(CONTRACTS, row, record, KIND, categories.CONTRACT_KINDS) or _UNREADABLE,
