@@ -42,6 +42,9 @@ from springoffer.core.ledger.values import (
 	normalize_code,
 )
 
+# The cells every row of one offer repeats (all but the enterprise and its covered workers).
+_OFFER_CELLS = (OFFER_NO, CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE, REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE)
+
 
 class RecordSheets:
 	"""Reader part: the 企业, 要约 and 集体合同 sheets (mixed into reader._Reader)."""
@@ -153,30 +156,44 @@ class RecordSheets:
 
 	def read_offers(self):
 		self.offers = {}
+		self.offer_numbers = set()
 		self.offer_lines = []
 		groups = {}
+		previous = (None, None, None)  # the last row's offer-level cells, read without error, and what they gave
 		for row, record in self.rows(OFFERS):
-			number = self.text(OFFERS, row, record, OFFER_NO)
-			name = self.text(OFFERS, row, record, CAMPAIGN)
-			campaign = self.campaign(OFFERS, row, name)
-			values = {
-				CAMPAIGN: name,
-				SCOPE: self.choice(OFFERS, row, record, SCOPE, categories.OFFER_SCOPES) or _UNREADABLE,
-				DATE_SENT: self.date(OFFERS, row, record, DATE_SENT) or _UNREADABLE,
-				RESPONSE: self.choice(OFFERS, row, record, RESPONSE, categories.RESPONSES, blank=categories.PENDING) or _UNREADABLE,
-				RESPONSE_DATE: _or_unreadable(record.get(RESPONSE_DATE), self.date(OFFERS, row, record, RESPONSE_DATE, required=False)),
-				REFUSAL_REASON: _clean(record.get(REFUSAL_REASON)),
-				HRSS_HANDLING: _clean(record.get(HRSS_HANDLING)),
-				HRSS_HANDLING_DATE: _or_unreadable(
-					record.get(HRSS_HANDLING_DATE), self.date(OFFERS, row, record, HRSS_HANDLING_DATE, required=False)
-				),
-				"_campaign": campaign,
-			}
+			raw = [record.get(column) for column in _OFFER_CELLS]
+			if raw == previous[0]:
+				# The next enterprise of the same offer repeats its cells: what they gave, not read again.
+				number, values = previous[1], dict(previous[2])
+			else:
+				errors_before = len(self.errors)
+				number, values = self._offer_cells(row, record)
+				previous = (raw, number, values) if len(self.errors) == errors_before else (None, None, None)
 			values["_code"], values["_workers"] = self.covered(OFFERS, row, record)
 			if number:
 				groups.setdefault(number, []).append((row, values))
+		self.offer_numbers = set(groups)  # every number written, its offer readable or not
 		for number, rows in groups.items():
 			self._offer(number, rows)
+
+	def _offer_cells(self, row, record):
+		"""(要约编号, the offer-level values) of one 要约 row, each cell checked."""
+		number = self.text(OFFERS, row, record, OFFER_NO)
+		name = self.text(OFFERS, row, record, CAMPAIGN)
+		values = {
+			CAMPAIGN: name,
+			SCOPE: self.choice(OFFERS, row, record, SCOPE, categories.OFFER_SCOPES) or _UNREADABLE,
+			DATE_SENT: self.date(OFFERS, row, record, DATE_SENT) or _UNREADABLE,
+			RESPONSE: self.choice(OFFERS, row, record, RESPONSE, categories.RESPONSES, blank=categories.PENDING) or _UNREADABLE,
+			RESPONSE_DATE: _or_unreadable(record.get(RESPONSE_DATE), self.date(OFFERS, row, record, RESPONSE_DATE, required=False)),
+			REFUSAL_REASON: _clean(record.get(REFUSAL_REASON)),
+			HRSS_HANDLING: _clean(record.get(HRSS_HANDLING)),
+			HRSS_HANDLING_DATE: _or_unreadable(
+				record.get(HRSS_HANDLING_DATE), self.date(OFFERS, row, record, HRSS_HANDLING_DATE, required=False)
+			),
+			"_campaign": self.campaign(OFFERS, row, name),
+		}
+		return number, values
 
 	def _offer(self, number, rows):
 		self._agree(OFFERS, OFFER_NO, number, rows, (CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE))
@@ -303,7 +320,7 @@ class RecordSheets:
 			if offer_no and self.usable(OFFERS):
 				offer = self.offers.get(offer_no)
 				if offer is None:
-					if not any(_clean(r.get(OFFER_NO)) == offer_no for _, r in self.rows(OFFERS)):
+					if offer_no not in self.offer_numbers:
 						self.error(
 							CONTRACTS,
 							row,

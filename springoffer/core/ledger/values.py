@@ -10,6 +10,8 @@ from springoffer.core.ledger.sheets import CANCELLED
 
 def _clean(value):
 	"""A cell as stripped text ('' for empty); whole floats lose their '.0'."""
+	if value.__class__ is str:  # most cells: the fast path
+		return value.strip()
 	if value is None:
 		return ""
 	if isinstance(value, float) and value.is_integer():

@@ -13,13 +13,14 @@ from springoffer.core.ledger.values import _options
 
 
 class _Sheet:
-	"""One worksheet: its header map and its non-blank rows as (excel row, {column: value})."""
+	"""One worksheet: its header map, then its non-blank rows, read once and lazily (a province's
+	ledger need not be held in memory twice)."""
 
 	def __init__(self, spec, ws, errors):
 		self.spec = spec
 		self.usable = True
-		rows = ws.rows()
-		header = next(rows, ())
+		self._rows = ws.rows()
+		header = next(self._rows, ())
 		self.columns = {}
 		wanted = {categories.normalize_label(c): c for c in spec.columns}
 		for index, cell in enumerate(header or ()):
@@ -47,18 +48,25 @@ class _Sheet:
 						f"缺少必填列「{column}」；请在第 1 行（标题行）加上该列。本表的列为：{_options(spec.columns)}",
 					)
 				)
-		self.rows = []
-		if not self.usable:
+
+	@property
+	def rows(self):
+		"""(excel row, {column: value}) for each row with something in a known column, blank cells
+		None; one pass only."""
+		if not self.usable or self._rows is None:
 			return
+		rows, self._rows = self._rows, None
+		pairs = tuple(self.columns.items())
+		width = max(self.columns.values()) + 1
 		for number, values in enumerate(rows, start=2):
-			record = {}
-			for column, index in self.columns.items():
-				value = values[index] if index < len(values) else None
-				if isinstance(value, str) and not value.strip():
-					value = None
-				record[column] = value
+			if len(values) < width:
+				values = values + [""] * (width - len(values))
+			record = {
+				column: None if (v := values[i]) == "" or v is None or (v.__class__ is str and v.isspace()) else v
+				for column, i in pairs
+			}
 			if any(v is not None for v in record.values()):
-				self.rows.append((number, record))
+				yield number, record
 
 
 class _Worksheet:
