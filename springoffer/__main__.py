@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from springoffer.core import categories, clocks
+from springoffer.core import categories, clocks, i18n
 from springoffer.core.ledger import LedgerInvalid, parse_date, read_ledger, write_sample, write_template
 
 EXIT_OK = 0
@@ -174,6 +174,9 @@ def main(argv=None, out=None, err=None):
 		return EXIT_BAD_INPUT
 	except UsageError as error:
 		print(str(error), file=err)
+		return EXIT_BAD_INPUT
+	except clocks.CalendarNotCovered as error:
+		print(i18n.translate(clocks.CalendarNotCovered.message, (error.year,)), file=err)
 		return EXIT_BAD_INPUT
 
 

@@ -1,6 +1,8 @@
 """What the controllers share: turning core Violations into one clear frappe.ValidationError,
 and the region tree as the database holds it."""
 
+from contextlib import contextmanager
+
 import frappe
 from frappe import _
 
@@ -16,6 +18,17 @@ def throw_violations(doc, violations):
 		text = _(violation.message).format(*violation.args)
 		lines.append(f"{_(label)}：{text}" if label else text)
 	frappe.throw("<br>".join(lines), frappe.ValidationError, title=_("Please correct the following"))
+
+
+@contextmanager
+def legal_calendar():
+	"""A legal clock whose year the State Council schedule does not cover: a clear refusal, never a guess."""
+	from springoffer.core.clocks import CalendarNotCovered
+
+	try:
+		yield
+	except CalendarNotCovered as error:
+		frappe.throw(_(CalendarNotCovered.message).format(error.year), title=_("Holiday schedule missing"))
 
 
 def region_chain(region):

@@ -1,14 +1,21 @@
-"""The legal clocks of the campaign, in calendar days.
+"""The legal clocks of the campaign.
 
 湖南省集体合同规定 / 集体合同规定 (劳动和社会保障部令第22号): an offer is answered within 20 days
 (Art. 32), a signed contract goes to HRSS within 10 days (Art. 42), HRSS reviews within 15 days of
 receipt and a contract it raises no objection to takes effect (Art. 47). The day an event happens
-does not count (民法典 Art. 201), so the last day of an n-day period is the event's date + n.
-The DESIGN's rule "response due = date sent + 20 days" is that rule with the date sent standing in
-for the date received.
+does not count (民法典 Art. 201), so an n-day period ends on the event's date + n; when that day is a
+rest day — a weekend or a statutory holiday by the State Council's schedule, its 调休 working
+weekends being working days — the period ends on the first working day after it (民法典 Art. 203).
+The schedule comes from the chinesecalendar package, which holds each year's State Council notice
+(for 2023: 国办发明电〔2022〕16号); a year it does not hold is refused with CalendarNotCovered,
+never guessed. The DESIGN's rule "response due = date sent + 20 days" is that rule with the date
+sent standing in for the date received.
 """
 
 from datetime import timedelta
+from functools import lru_cache
+
+import chinese_calendar
 
 RESPONSE_DAYS = 20
 SUBMISSION_DAYS = 10
@@ -19,9 +26,40 @@ MIN_TERM_YEARS = 1
 MAX_TERM_YEARS = 3
 
 
+class CalendarNotCovered(ValueError):
+	"""The State Council's holiday schedule for a year is not installed."""
+
+	message = (
+		"The State Council holiday schedule for {0} is not installed, so the legal deadline cannot be "
+		"computed; update the chinesecalendar package (pip install -U chinesecalendar) and try again"
+	)
+
+	def __init__(self, year):
+		super().__init__(self.message.format(year))
+		self.year = year
+
+
+@lru_cache(maxsize=4096)
+def is_working_day(day):
+	"""True on a working day by the State Council's schedule (调休 weekends included)."""
+	try:
+		return chinese_calendar.is_workday(day)
+	except NotImplementedError:
+		raise CalendarNotCovered(day.year) from None
+
+
+@lru_cache(maxsize=4096)
+def period_end(start, days):
+	"""Last day of a period of `days` days from the event on `start` (民法典 Arts. 201 and 203)."""
+	day = start + timedelta(days=days)
+	while not is_working_day(day):
+		day += timedelta(days=1)
+	return day
+
+
 def response_due(date_sent):
 	"""Last day on which the offer may be answered."""
-	return date_sent + timedelta(days=RESPONSE_DAYS)
+	return period_end(date_sent, RESPONSE_DAYS)
 
 
 def is_overdue(due_date, as_of):
@@ -30,16 +68,16 @@ def is_overdue(due_date, as_of):
 
 
 def submission_due(signing_date):
-	return signing_date + timedelta(days=SUBMISSION_DAYS)
+	return period_end(signing_date, SUBMISSION_DAYS)
 
 
 def correction_due(notified_on):
-	return notified_on + timedelta(days=CORRECTION_DAYS)
+	return period_end(notified_on, CORRECTION_DAYS)
 
 
 def review_window_end(received_on):
 	"""Last day HRSS may object; the contract takes effect the day after."""
-	return received_on + timedelta(days=REVIEW_DAYS)
+	return period_end(received_on, REVIEW_DAYS)
 
 
 def takes_effect_on(received_on):

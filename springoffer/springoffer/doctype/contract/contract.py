@@ -4,7 +4,7 @@ from frappe.utils import flt, getdate, today
 
 from springoffer import annex_ledger
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import check_coverage_document, throw_violations
+from springoffer.desk import check_coverage_document, legal_calendar, throw_violations
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
 
 
@@ -65,6 +65,10 @@ class Contract(Document):
 		zero_growth_consent: DF.Check
 	# end: auto-generated types
 	def validate(self):
+		with legal_calendar():
+			self.check_and_fill()
+
+	def check_and_fill(self):
 		rows = self.covered_enterprises or []
 		lines = check_coverage_document(self)
 		self.enter_state()

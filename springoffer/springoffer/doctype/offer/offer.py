@@ -4,7 +4,7 @@ from frappe.utils import getdate, today
 
 from springoffer import annex_ledger
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import check_coverage_document, regional_officers, throw_violations
+from springoffer.desk import check_coverage_document, legal_calendar, regional_officers, throw_violations
 
 
 class Offer(Document):
@@ -46,6 +46,10 @@ class Offer(Document):
 		worker_chief_representative: DF.Data | None
 	# end: auto-generated types
 	def validate(self):
+		with legal_calendar():
+			self.check_and_fill()
+
+	def check_and_fill(self):
 		rows = self.covered_enterprises or []
 		lines = check_coverage_document(self)
 		campaign = frappe.db.get_value("Campaign", self.campaign, ["start_date", "end_date"], as_dict=True) or {}
