@@ -16,6 +16,9 @@ after_install = "springoffer.install.after_install"
 after_migrate = "springoffer.install.after_migrate"
 before_uninstall = "springoffer.install.before_uninstall"
 
+# Campaign officers and reviewers land on the campaign's workspace with only its module in the sidebar.
+doc_events = {"User": {"validate": "springoffer.desk_setup.user_validate"}}
+
 scheduler_events = {"daily": ["springoffer.tasks.daily"]}
 
 # Shipped as fixtures, filtered by name: Frappe ships states and actions of its own

@@ -31,10 +31,12 @@ PROVINCE_MINIMUM_WAGE = {
 
 def after_install():
 	ensure_seed_data()
+	frappe.get_attr("springoffer.desk_setup.after_install")()
 
 
 def after_migrate():
 	ensure_seed_data()
+	frappe.get_attr("springoffer.desk_setup.after_migrate")()
 
 
 def ensure_seed_data():
