@@ -61,6 +61,7 @@ def new_record_defaults() -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()  # a site with a MariaDB replica answers from it
 def annex_figures(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> dict:
 	"""The seven figures of each row, 合计, and the refusal detail, as JSON."""
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
@@ -112,6 +113,7 @@ def annex_filename(campaign, unit, as_of):
 
 
 @frappe.whitelist()
+@frappe.read_only()  # a site with a MariaDB replica answers from it
 def download_annex(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> None:
 	"""The 附件 as .xlsx, printed like the paper form, with the refusal sheet."""
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
@@ -125,6 +127,7 @@ def send_workbook(data, filename):
 
 
 @frappe.whitelist()
+@frappe.read_only()  # a site with a MariaDB replica answers from it
 def download_case_compilation(campaign: str | None = None, group_by: str = "topic", reporting_body: str | None = None):
 	"""The 案例汇编: the campaign's approved typical cases as one .docx, grouped by topic or region."""
 	from springoffer import report_package

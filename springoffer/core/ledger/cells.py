@@ -25,8 +25,8 @@ class CellReader:
 				)
 			)
 
-	def error(self, sheet, row, message):
-		self.errors.append(LedgerError(sheet, row, message))
+	def error(self, sheet, row, message, column=None):
+		self.errors.append(LedgerError(sheet, row, message, column))
 
 	def usable(self, name):
 		sheet = self.sheets.get(name)
@@ -41,33 +41,33 @@ class CellReader:
 	def text(self, sheet, row, record, column, required=True):
 		value = _clean(record.get(column))
 		if required and not value:
-			self.error(sheet, row, f"请填写「{column}」")
+			self.error(sheet, row, f"请填写「{column}」", column)
 		return value
 
 	def date(self, sheet, row, record, column, required=True):
 		value = record.get(column)
 		if value is None:
 			if required:
-				self.error(sheet, row, f"请填写「{column}」，格式如 2023-03-15")
+				self.error(sheet, row, f"请填写「{column}」，格式如 2023-03-15", column)
 			return None
 		try:
 			return parse_date(value)
 		except ValueError:
-			self.error(sheet, row, f"「{column}」的“{_clean(value)}”不是日期；请填 Excel 日期或 2023-03-15 这样的文字")
+			self.error(sheet, row, f"「{column}」的“{_clean(value)}”不是日期；请填 Excel 日期或 2023-03-15 这样的文字", column)
 			return None
 
 	def positive(self, sheet, row, record, column):
 		value = record.get(column)
 		if value is None:
-			self.error(sheet, row, f"请填写「{column}」（大于 0 的整数）")
+			self.error(sheet, row, f"请填写「{column}」（大于 0 的整数）", column)
 			return None
 		try:
 			number = parse_int(value)
 		except ValueError:
-			self.error(sheet, row, f"「{column}」的“{_clean(value)}”不是整数；请填大于 0 的整数")
+			self.error(sheet, row, f"「{column}」的“{_clean(value)}”不是整数；请填大于 0 的整数", column)
 			return None
 		if number <= 0:
-			self.error(sheet, row, f"「{column}」为 {number}，应大于 0；请填实际人数")
+			self.error(sheet, row, f"「{column}」为 {number}，应大于 0；请填实际人数", column)
 			return None
 		return number
 
@@ -76,11 +76,11 @@ class CellReader:
 		if not value:
 			if blank is not None:
 				return blank
-			self.error(sheet, row, f"请填写「{column}」，可选：{_options(options)}")
+			self.error(sheet, row, f"请填写「{column}」，可选：{_options(options)}", column)
 			return None
 		option = spellings.meaning(column, value) if column in spellings.SPELLINGS else categories.match_option(value, options)
 		if option is None:
-			self.error(sheet, row, f"「{column}」的“{value}”不是可选值；请填：{_options(options)}")
+			self.error(sheet, row, f"「{column}」的“{value}”不是可选值；请填：{_options(options)}", column)
 		return option
 
 	# sheets ---------------------------------------------------------

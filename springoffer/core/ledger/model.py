@@ -14,6 +14,18 @@ class LedgerError:
 	sheet: str | None
 	row: int | None
 	message: str
+	column: str | None = None  # the column at fault, when one is
+
+	@property
+	def reason(self):
+		"""What is wrong: the message up to its advice (messages read "what；how to fix")."""
+		return self.message.split("；", 1)[0]
+
+	@property
+	def fix(self):
+		"""How to fix it, when the message says."""
+		parts = self.message.split("；", 1)
+		return parts[1] if len(parts) > 1 else ""
 
 	def __str__(self):
 		if self.sheet is None:

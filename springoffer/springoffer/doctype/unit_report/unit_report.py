@@ -213,6 +213,7 @@ def city_figures(names):
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def download(name: str):
 	"""The Unit Report as the 附件 workbook: the same writer as the report, its own figures."""
 	from springoffer.api import send_workbook
@@ -223,6 +224,7 @@ def download(name: str):
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def download_package(name: str):
 	"""The report package: the 附件 .xlsx and the work summary .docx in one .zip."""
 	from springoffer.api import send_workbook
