@@ -99,7 +99,7 @@ class TestContractWorkflow(FrappeTestCase):
 			doc.save()
 		with self.freeze_time("2023-05-28 09:00"):
 			doc = self.act(HRSS, doc, "要求补正")
-		self.assertEqual(getdate(doc.correction_due_date), getdate("2023-06-04"))
+		self.assertEqual(getdate(doc.correction_due_date), getdate("2023-06-05"))  # 06-04 is a Sunday
 		doc = self.act(EMPLOYER, doc, "补正后报送")
 		doc = self.act(HRSS, doc, "受理")
 		doc = self.act(HRSS, doc, "开始审查")
@@ -136,11 +136,11 @@ class TestContractWorkflow(FrappeTestCase):
 				o.objection = "条款不全"
 				o.save()
 			self.act(HRSS, objected, "提出异议")
-		with self.freeze_time("2023-06-10 00:30"):  # the window ended on 2023-06-10 itself: not yet
+		with self.freeze_time("2023-06-12 00:30"):  # 06-10 is a Saturday: the window ends Monday 06-12 itself, not yet
 			self.assertNotIn(doc.name, tasks.contracts_take_effect())
-		with self.freeze_time("2023-06-20 01:00"):  # the job ran late: the effective date is still 06-11
+		with self.freeze_time("2023-06-20 01:00"):  # the job ran late: the effective date is still 06-13
 			self.assertIn(doc.name, tasks.contracts_take_effect())
 		doc.reload()
 		self.assertEqual(doc.workflow_state, c.CONTRACT_EFFECTIVE)
-		self.assertEqual(getdate(doc.effective_date), getdate("2023-06-11"))
+		self.assertEqual(getdate(doc.effective_date), getdate("2023-06-13"))
 		self.assertEqual(frappe.db.get_value("Contract", objected.name, "workflow_state"), c.CONTRACT_OBJECTED)

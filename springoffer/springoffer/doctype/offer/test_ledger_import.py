@@ -116,7 +116,7 @@ class TestLedgerImport(FrappeTestCase):
 		ws = wb["企业"]
 		headers = [cell.value for cell in ws[1]]
 		ws.cell(2, headers.index("统一社会信用代码") + 1).value = "91430100MA4L00000X"
-		ws.cell(3, headers.index("企业类型") + 1).value = "民营企业"
+		ws.cell(3, headers.index("企业类型") + 1).value = "个体工商户"  # not one of the four (民营企业 would be accepted)
 		before = frappe.db.count("Enterprise")
 		with self.assertRaises(LedgerInvalid) as caught:
 			import_ledger(workbook_bytes(wb))

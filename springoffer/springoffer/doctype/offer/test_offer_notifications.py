@@ -40,14 +40,14 @@ class TestOfferNotifications(FrappeTestCase):
 
 	def test_reminder_before_the_due_date_and_notice_after_it(self):
 		with self.set_user(UNION):
-			pending = offer_doc([self.enterprise], 100, date_sent="2023-04-10").insert()  # due 04-30
+			pending = offer_doc([self.enterprise], 100, date_sent="2023-04-10").insert()  # due 05-04: 04-30 is in the May Day holiday
 			answered = offer_doc([self.enterprise], 100, date_sent="2023-04-10", response=c.AGREED, response_date="2023-04-12").insert()
-		with self.freeze_time("2023-04-25 08:00"):
+		with self.freeze_time("2023-04-29 08:00"):
 			trigger_daily_alerts()
 		self.assertTrue(logs(UNION, pending.name))
 		self.assertFalse(logs(UNION, answered.name))
 		self.assertFalse(logs(HRSS, pending.name))
-		with self.freeze_time("2023-05-01 08:00"):
+		with self.freeze_time("2023-05-05 08:00"):
 			trigger_daily_alerts()
 		self.assertTrue(logs(HRSS, f"{pending.name} 已逾期"))
 		self.assertTrue(logs(UNION, f"{pending.name} 已逾期"))
