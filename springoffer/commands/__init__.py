@@ -52,6 +52,25 @@ def export_annex(context, campaign, unit, as_of, output):
 		frappe.destroy()
 
 
+def _progress_bar(width=30):
+	"""progress(stage, done, total) drawing one line per stage on the terminal, with rows per second."""
+	import time
+
+	began = {}
+
+	def progress(stage, done, total):
+		start = began.setdefault(stage, time.monotonic())
+		elapsed = max(time.monotonic() - start, 1e-6)
+		filled = int(width * done / total) if total else width
+		rate = done / elapsed
+		end = "\n" if done >= total else ""
+		click.echo(f"\r写入{stage} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} 行，{rate:,.0f} 行/秒", nl=False, err=True)
+		if end:
+			click.echo("", err=True)
+
+	return progress
+
+
 @springoffer.command("import-ledger")
 @click.argument("path", type=click.Path())
 @pass_context
@@ -59,11 +78,15 @@ def import_ledger(context, path):
 	"""导入台帐工作簿（企业、要约、集体合同，可选地区、活动）：全部成功或全部不导入。"""
 	frappe = _connect(context)
 	try:
+		import time
+
 		from springoffer.core.ledger import LedgerInvalid
 		from springoffer.ledger_import import import_ledger as run
 
+		started = time.monotonic()
+		click.echo("读取并校验台帐……", err=True)
 		try:
-			counts = run(path)
+			counts = run(path, progress=_progress_bar())
 		except LedgerInvalid as e:
 			frappe.db.rollback()
 			_fail(f"台帐有 {len(e.errors)} 处错误，未导入任何记录：\n" + "\n".join(str(error) for error in e.errors))
@@ -71,6 +94,7 @@ def import_ledger(context, path):
 		labels = {"Region": "地区", "Campaign": "活动", "Enterprise": "企业", "Offer": "要约", "Contract": "集体合同"}
 		for doctype, n in counts.items():
 			click.echo(f"{labels[doctype]}：新增 {n['created']}，更新 {n['updated']}，未变 {n['unchanged']}")
+		click.echo(f"用时 {time.monotonic() - started:.1f} 秒")
 	finally:
 		frappe.destroy()
 
