@@ -45,4 +45,11 @@ def on_doctype_update():
 		["campaign", "enterprise", "region", *annex_ledger.FIGURE_COLUMNS],
 		index_name="annex_per_enterprise",
 	)
+	# The same columns led by region: one city's rows are a range of it, so a city's 附件 reads only
+	# its own rows (a tenth of the province's time) instead of the whole campaign.
+	frappe.db.add_index(
+		"Annex Ledger Entry",
+		["campaign", "region", "enterprise", *annex_ledger.FIGURE_COLUMNS],
+		index_name="annex_per_region",
+	)
 	frappe.db.add_index("Annex Ledger Entry", ["voucher_no"], index_name="voucher_no")
