@@ -81,7 +81,8 @@ def _row_height(cells, minimum=18.0, line=15.0):
 	for text, width in cells:
 		if not text:
 			continue
-		columns = sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(text))
+		# GBK spends two bytes on a CJK character and one on ASCII: its length is the printed width
+		columns = len(str(text).encode("gbk", "replace"))
 		lines = max(lines, -(-columns // max(int(width) - 2, 1)))
 	return max(minimum, lines * line + 6)
 
@@ -151,13 +152,14 @@ def write_refusal_sheet(ws, unit_label, refusals):
 	_merge(ws, f"A2:{last}2", c.UNIT_PREFIX + (unit_label or ""), BODY_FONT, LEFT, border=False)
 	for column, header in enumerate(REFUSAL_HEADERS, start=1):
 		_text(ws.cell(3, column), header, HEADER_FONT, CENTER).border = BORDER
-	# Thousands of rows: style one cell of each kind, then copy its style array (assigning
-	# font, alignment and border per cell re-hashes them and dominated the export's time).
+	# Thousands of rows: style one cell of each kind, then share its style array (assigning
+	# font, alignment and border per cell re-hashes them and dominated the export's time; the
+	# array is only read from then on).
 	styles = {}
 
 	def styled(cell, kind):
 		if kind in styles:
-			cell._style = copy(styles[kind])
+			cell._style = styles[kind]
 			return
 		cell.font = BODY_FONT
 		cell.alignment = RIGHT if kind == "number" else LEFT

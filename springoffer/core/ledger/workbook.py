@@ -18,29 +18,51 @@ class _Sheet:
 
 	def __init__(self, spec, ws, errors):
 		self.spec = spec
-		self.usable = True
-		self._rows = ws.rows()
+		self._ws = ws
+		self._errors = errors
+		self._opened = False
+
+	@property
+	def usable(self):
+		self._open()
+		return self._usable
+
+	@property
+	def columns(self):
+		self._open()
+		return self._columns
+
+	def _open(self):
+		"""Load the sheet and map its header, on first use: the sheets of a province's ledger are
+		held in memory one at a time."""
+		if self._opened:
+			return
+		self._opened = True
+		spec, errors = self.spec, self._errors
+		self._usable = True
+		self._rows = self._ws.rows()
+		self._ws = None
 		header = next(self._rows, ())
-		self.columns = {}
+		self._columns = {}
 		wanted = {categories.normalize_label(c): c for c in spec.columns}
 		for index, cell in enumerate(header or ()):
 			label = categories.normalize_label(cell).strip("*")
 			column = wanted.get(label)
 			if column is None:
 				continue
-			if column in self.columns:
+			if column in self._columns:
 				errors.append(
 					LedgerError(
 						spec.name,
 						1,
-						f"列「{column}」出现了两次（第 {get_column_letter(self.columns[column] + 1)} 列和第 {get_column_letter(index + 1)} 列）；请删去其中一列",
+						f"列「{column}」出现了两次（第 {get_column_letter(self._columns[column] + 1)} 列和第 {get_column_letter(index + 1)} 列）；请删去其中一列",
 					)
 				)
 				continue
-			self.columns[column] = index
+			self._columns[column] = index
 		for column in spec.required:
-			if column not in self.columns:
-				self.usable = False
+			if column not in self._columns:
+				self._usable = False
 				errors.append(
 					LedgerError(
 						spec.name,
@@ -71,16 +93,18 @@ class _Sheet:
 
 class _Worksheet:
 	"""A sheet as calamine reads it (a Rust reader, ten times openpyxl's speed): rows of values from
-	A1 on, '' for an empty cell, numbers as floats, date cells as dates."""
+	A1 on, '' for an empty cell, numbers as floats, date cells as dates. Loaded when first read."""
 
-	def __init__(self, sheet):
-		self.sheet = sheet
+	def __init__(self, book, title):
+		self.book = book
+		self.title = title
 
 	def rows(self):
+		sheet = self.book.get_sheet_by_name(self.title)
 		# calamine yields rows from row 1 but columns from the first one used: pad to column A so
 		# column letters in messages are the ones Excel shows.
-		pad = [""] * self.sheet.start[1] if self.sheet.start else []
-		for row in self.sheet.iter_rows():
+		pad = [""] * sheet.start[1] if sheet.start else []
+		for row in sheet.iter_rows():
 			yield pad + row if pad else row
 
 
@@ -90,7 +114,7 @@ class _Workbook:
 		self.sheetnames = book.sheet_names
 
 	def __getitem__(self, title):
-		return _Worksheet(self.book.get_sheet_by_name(title))
+		return _Worksheet(self.book, title)
 
 	def close(self):
 		self.book.close()
