@@ -18,8 +18,24 @@ before_uninstall = "springoffer.install.before_uninstall"
 
 # Campaign officers and reviewers land on the campaign's workspace with only its module in the sidebar.
 doc_events = {"User": {"validate": "springoffer.desk_setup.user_validate"}}
+# Desk-wide fixes (no build step: plain files under public/).
+app_include_js = ["/assets/springoffer/js/springoffer_desk.js"]
+app_include_css = ["/assets/springoffer/css/springoffer_desk.css"]
 
 scheduler_events = {"daily": ["springoffer.tasks.daily"]}
+
+# Row-level permission where Frappe's own stops (springoffer/permissions.py): child tables listed with
+# parent= (every child table of the module, present and future), 抽查 (no region of its own), and the
+# whitelisted methods that bypass permissions.
+permission_query_conditions = {"*": "springoffer.permissions.query_conditions"}
+has_permission = {"Spot Check": "springoffer.permissions.province_only_permission"}
+override_whitelisted_methods = {
+	"frappe.client.get_count": "springoffer.permissions.get_count",
+	"frappe.client.validate_link": "springoffer.permissions.validate_link",
+	"frappe.desk.listview.get_group_by_count": "springoffer.permissions.get_group_by_count",
+	"frappe.desk.search.search_link": "springoffer.permissions.search_link",
+	"frappe.desk.search.search_widget": "springoffer.permissions.search_widget",
+}
 
 # Shipped as fixtures, filtered by name: Frappe ships states and actions of its own
 # (Pending, Approve…) that must not be exported with ours.

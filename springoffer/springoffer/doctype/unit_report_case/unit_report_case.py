@@ -1,7 +1,9 @@
 from frappe.model.document import Document
 
+from springoffer.permissions import RowOfParent
 
-class UnitReportCase(Document):
+
+class UnitReportCase(RowOfParent, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -32,6 +32,10 @@ def summary(campaign, body=None):
 
 
 def execute(filters: dict | None = None):
+	from springoffer.permissions import confined
+
+	if confined():  # 抽查 is the province's: its sample spans every city
+		frappe.throw(_("Spot checks are the province's; ask a province reviewer for their results"), frappe.PermissionError)
 	filters = frappe._dict(filters or {})
 	campaign = filters.get("campaign") or annex_db.latest_campaign()
 	data = summary(campaign, filters.get("checking_body"))
