@@ -18,9 +18,6 @@ before_uninstall = "springoffer.install.before_uninstall"
 
 # Campaign officers and reviewers land on the campaign's workspace with only its module in the sidebar.
 doc_events = {"User": {"validate": "springoffer.desk_setup.user_validate"}}
-# Desk-wide fixes (no build step: plain files under public/).
-app_include_js = ["/assets/springoffer/js/springoffer_desk.js"]
-app_include_css = ["/assets/springoffer/css/springoffer_desk.css"]
 
 scheduler_events = {"daily": ["springoffer.tasks.daily"]}
 
