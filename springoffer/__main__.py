@@ -101,8 +101,12 @@ def _write(path, content):
 
 
 def _annex(args, out):
+	from springoffer.core.workbook_checks import workbook_problem
 	from springoffer.core.xlsx import write_annex
 
+	problem = workbook_problem(args.ledger)
+	if problem:
+		raise UsageError("无法读取台帐：" + problem)
 	try:
 		ledger = read_ledger(args.ledger)
 	except LedgerInvalid as invalid:

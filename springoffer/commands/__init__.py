@@ -81,8 +81,12 @@ def import_ledger(context, path):
 		import time
 
 		from springoffer.core.ledger import LedgerInvalid
+		from springoffer.core.workbook_checks import workbook_problem
 		from springoffer.ledger_import import import_ledger as run
 
+		problem = workbook_problem(path)
+		if problem:
+			_fail(problem)
 		started = time.monotonic()
 		click.echo("读取并校验台帐……", err=True)
 		try:
