@@ -17,7 +17,11 @@ after_migrate = "springoffer.install.after_migrate"
 before_uninstall = "springoffer.install.before_uninstall"
 
 # Campaign officers and reviewers land on the campaign's workspace with only its module in the sidebar.
-doc_events = {"User": {"validate": "springoffer.desk_setup.user_validate"}}
+doc_events = {
+	"User": {"validate": "springoffer.desk_setup.user_validate"},
+	# Our DocTypes: a number field holding text is refused in Chinese before validate compares it.
+	"*": {"before_validate": "springoffer.input_checks.refuse_non_numbers"},
+}
 
 scheduler_events = {"daily": ["springoffer.tasks.daily"]}
 
@@ -32,6 +36,8 @@ override_whitelisted_methods = {
 	"frappe.desk.listview.get_group_by_count": "springoffer.permissions.get_group_by_count",
 	"frappe.desk.search.search_link": "springoffer.permissions.search_link",
 	"frappe.desk.search.search_widget": "springoffer.permissions.search_widget",
+	"frappe.desk.reportview.export_query": "springoffer.exports.export_query",
+	"frappe.desk.query_report.export_query": "springoffer.exports.export_report",
 }
 
 # Shipped as fixtures, filtered by name: Frappe ships states and actions of its own
