@@ -64,8 +64,11 @@ def new_record_defaults() -> dict:
 @frappe.read_only()  # a site with a MariaDB replica answers from it
 def annex_figures(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> dict:
 	"""The seven figures of each row, 合计, and the refusal detail, as JSON."""
+	from springoffer.audit import record_export
+
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	annex = annex_db.count(campaign, unit, as_of)
+	record_export("附件数据", unit=unit, campaign=campaign, as_of=as_of)
 	rows = [
 		{"category": category, **dict(zip(Figures.FIELDS, annex.rows[category].as_tuple())), "reasons": annex.reasons(category)}
 		for category in annex.rows
@@ -89,6 +92,8 @@ def export_annex_file(campaign, unit, as_of, output):
 	"""What `bench … springoffer export-annex` does: count, write the .xlsx, return (path, annex)."""
 	import os
 
+	from springoffer.audit import record_export
+
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	annex = annex_db.count(campaign, unit, as_of)
 	path = os.path.abspath(output)
@@ -102,6 +107,7 @@ def export_annex_file(campaign, unit, as_of, output):
 				path, error.strerror or error
 			)
 		)
+	record_export("附件 Excel", unit=unit, campaign=campaign, as_of=as_of, file_name=path)
 	return path, annex
 
 
@@ -116,8 +122,12 @@ def annex_filename(campaign, unit, as_of):
 @frappe.read_only()  # a site with a MariaDB replica answers from it
 def download_annex(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> None:
 	"""The 附件 as .xlsx, printed like the paper form, with the refusal sheet."""
+	from springoffer.audit import record_export
+
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
-	send_workbook(annex_workbook(campaign, unit, as_of), annex_filename(campaign, unit, as_of))
+	filename = annex_filename(campaign, unit, as_of)
+	send_workbook(annex_workbook(campaign, unit, as_of), filename)
+	record_export("附件 Excel", unit=unit, campaign=campaign, as_of=as_of, file_name=filename)
 
 
 def send_workbook(data, filename):

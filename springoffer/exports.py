@@ -4,7 +4,8 @@ DocTypes and reports: text a user typed that starts with =, +, - or @ must stay 
 Frappe's make_xlsx appends strings to a write-only sheet, where openpyxl turns "=…" into a formula,
 and its CSV writer leaves "=…", "+…", "-…" and "@…" for Excel to evaluate (FRAPPE-NOTES §4). The
 overrides below run Frappe's export unchanged with those two writers swapped for escaping ones, for
-our DocTypes and reports only; every other export is Frappe's own.
+our DocTypes and reports only; every other export is Frappe's own. Each of ours is logged
+(springoffer.audit).
 """
 
 from contextlib import contextmanager
@@ -83,10 +84,14 @@ def export_query():
 
 	from springoffer.permissions import is_ours
 
-	if not is_ours(frappe.form_dict.get("doctype")):
+	doctype = frappe.form_dict.get("doctype")
+	if not is_ours(doctype):
 		return reportview.export_query()
+	details = _details("file_format_type", "filters", "fields", "selected_items")
 	with escaped_writers():
-		return reportview.export_query()
+		result = reportview.export_query()
+	_log("台帐导出", reference=(doctype, None), file_name=frappe.response.get("filename"), details=details)
+	return result
 
 
 @frappe.whitelist()
@@ -94,7 +99,26 @@ def export_report():
 	"""frappe.desk.query_report.export_query, escaped for our reports."""
 	from frappe.desk import query_report
 
-	if not _report_is_ours(frappe.form_dict.get("report_name")):
+	report_name = frappe.form_dict.get("report_name")
+	if not _report_is_ours(report_name):
 		return query_report.export_query()
+	filters = frappe._dict(frappe.parse_json(frappe.form_dict.get("filters") or "{}") or {})
+	details = _details("report_name", "file_format_type", "filters")
 	with escaped_writers():
-		return query_report.export_query()
+		result = query_report.export_query()
+	_log(
+		"附件 Excel" if report_name == "Spring Offer Annex" else "报表导出",
+		unit=filters.get("reporting_unit"), campaign=filters.get("campaign"), as_of=filters.get("as_of_date"),
+		reference=("Report", report_name), file_name=frappe.response.get("filename"), details=details,
+	)
+	return result
+
+
+def _details(*keys):
+	return "\n".join(f"{key}: {frappe.form_dict.get(key)}" for key in keys if frappe.form_dict.get(key))[:2000]
+
+
+def _log(kind, **values):
+	from springoffer.audit import record_export
+
+	record_export(kind, **values)

@@ -41,6 +41,7 @@ def export_annex(context, campaign, unit, as_of, output):
 		from springoffer.api import export_annex_file
 
 		path, annex = export_annex_file(campaign, unit, as_of, output)
+		frappe.db.commit()  # the export's log
 		total = annex.total
 		click.echo(
 			f"{annex.campaign} {annex.unit} 截至 {annex.as_of}：发出要约 {total.offered} 家 {total.offered_workers} 人，"
@@ -170,6 +171,14 @@ def export_report(context, name, campaign, unit, body, output):
 		else:
 			_fail("输出文件应以 .zip、.xlsx 或 .docx 结尾")
 		path = _write(output, content)
+		from springoffer.audit import record_export
+
+		record_export(
+			"报送单位统计表 Excel" if suffix == "xlsx" else "报送包",
+			unit=doc.reporting_unit, campaign=doc.campaign, body=doc.reporting_body, as_of=doc.as_of_date,
+			reference=("Unit Report", doc.name), file_name=path,
+		)
+		frappe.db.commit()
 		click.echo(
 			f"{doc.name}（{doc.workflow_state or '草稿'}）：示范点 {len(doc.demonstration_sites)} 个，典型案例 {len(doc.typical_cases)} 个 → {path}"
 		)

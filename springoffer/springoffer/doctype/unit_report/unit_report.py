@@ -217,10 +217,16 @@ def city_figures(names):
 def download(name: str):
 	"""The Unit Report as the 附件 workbook: the same writer as the report, its own figures."""
 	from springoffer.api import send_workbook
+	from springoffer.audit import record_export
 
 	doc = frappe.get_doc("Unit Report", name)
 	doc.check_permission("read")
-	send_workbook(doc.annex_workbook(), f"unit-report-{frappe.scrub(doc.name)}.xlsx")
+	filename = f"unit-report-{frappe.scrub(doc.name)}.xlsx"
+	send_workbook(doc.annex_workbook(), filename)
+	record_export(
+		"报送单位统计表 Excel", unit=doc.reporting_unit, campaign=doc.campaign, body=doc.reporting_body,
+		as_of=doc.as_of_date, reference=("Unit Report", doc.name), file_name=filename,
+	)
 
 
 @frappe.whitelist()
@@ -228,7 +234,12 @@ def download(name: str):
 def download_package(name: str):
 	"""The report package: the 附件 .xlsx and the work summary .docx in one .zip."""
 	from springoffer.api import send_workbook
+	from springoffer.audit import record_export
 
 	doc = frappe.get_doc("Unit Report", name)
 	doc.check_permission("read")
 	send_workbook(report_package.package_zip(doc), report_package.package_filename(doc))
+	record_export(
+		"报送包", unit=doc.reporting_unit, campaign=doc.campaign, body=doc.reporting_body, as_of=doc.as_of_date,
+		reference=("Unit Report", doc.name), file_name=report_package.package_filename(doc),
+	)
