@@ -99,13 +99,12 @@ class _Importer:
 		allowed = permitted_regions(self.user) if self.user else None
 		if allowed is None:
 			return
-		rows = {e.key: index + 2 for index, e in enumerate(self.ledger.enterprises)}
 		for e in self.ledger.enterprises:
 			if e.region not in allowed:
 				self.errors.append(
 					LedgerError(
 						ENTERPRISES,
-						rows[e.key],
+						self.ledger.enterprise_rows.get(e.key),
 						frappe._("{0} lies in {1}, outside your region; import only your own region's ledger, or ask the province to import it").format(
 							e.name, e.region
 						),
@@ -184,7 +183,7 @@ class _Importer:
 			self.guarded("活动", None, write)
 
 	def import_enterprises(self):
-		rows = {e.key: index + 2 for index, e in enumerate(self.ledger.enterprises)}
+		rows = self.ledger.enterprise_rows
 		fields = ["name", "enterprise_name", "report_category", "region", "employees"]
 		stored = {r.name: r for r in _in_chunks("Enterprise", "name", rows, fields)}
 		new = []

@@ -102,6 +102,7 @@ class Ledger:
 	offers: dict = field(default_factory=dict)  # 要约编号 → Offer
 	contracts: dict = field(default_factory=dict)  # 合同编号 → Contract
 	added_regions: dict = field(default_factory=dict)  # region → parent, from the 地区 sheet only
+	enterprise_rows: dict = field(default_factory=dict)  # credit code → its Excel row in the 企业 sheet
 
 	@property
 	def offer_scopes(self):

@@ -55,6 +55,7 @@ def read_ledger(source, base_regions=None):
 		offers=reader.offers,
 		contracts=reader.contracts,
 		added_regions=reader.added_regions,
+		enterprise_rows={code: row for code, (row, _employees) in reader.known.items()},
 	)
 
 
