@@ -88,18 +88,22 @@ def import_ledger(context, path):
 		problem = workbook_problem(path)
 		if problem:
 			_fail(problem)
+		from springoffer.springoffer.doctype.ledger_import.ledger_import import log_command_import
+
 		started = time.monotonic()
+		started_at = frappe.utils.now_datetime()
 		click.echo("读取并校验台帐……", err=True)
 		try:
 			counts = run(path, progress=_progress_bar())
 		except LedgerInvalid as e:
 			frappe.db.rollback()
 			_fail(f"台帐有 {len(e.errors)} 处错误，未导入任何记录：\n" + "\n".join(str(error) for error in e.errors))
+		log = log_command_import(path, counts, started_at, frappe.utils.now_datetime())
 		frappe.db.commit()
 		labels = {"Region": "地区", "Campaign": "活动", "Enterprise": "企业", "Offer": "要约", "Contract": "集体合同"}
 		for doctype, n in counts.items():
 			click.echo(f"{labels[doctype]}：新增 {n['created']}，更新 {n['updated']}，未变 {n['unchanged']}")
-		click.echo(f"用时 {time.monotonic() - started:.1f} 秒")
+		click.echo(f"用时 {time.monotonic() - started:.1f} 秒；导入记录 {log}")
 	finally:
 		frappe.destroy()
 

@@ -492,3 +492,25 @@ def download_template():
 	frappe.response.filename = "ledger-template.xlsx"
 	frappe.response.filecontent = write_template()
 	frappe.response.type = "download"
+
+
+def log_command_import(path, counts, started_at, finished_at):
+	"""`bench … import-ledger` leaves the same record as the desk: the workbook, who, when, the results."""
+	import os
+
+	with open(path, "rb") as f:
+		content = f.read()
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": os.path.basename(path), "content": content, "is_private": 1}
+	).insert(ignore_permissions=True)
+	doc = frappe.get_doc({"doctype": DOCTYPE, "ledger_file": file.file_url}).insert(ignore_permissions=True)
+	doc.status = DONE
+	doc.imported_by = frappe.session.user
+	doc.started_at, doc.finished_at = started_at, finished_at
+	rows = sum(n["created"] + n["updated"] + n["unchanged"] for n in counts.values())
+	doc.total_rows = rows
+	seconds = time_diff_in_seconds(finished_at, started_at)
+	doc.rows_per_second = round(rows / seconds, 1) if seconds > 0 else rows
+	doc.set_results(counts)
+	doc.record()
+	return doc.name

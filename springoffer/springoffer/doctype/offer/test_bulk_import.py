@@ -102,3 +102,23 @@ class TestBulkImport(FrappeTestCase):
 		self.assertTrue(outside)
 		self.assertTrue(all(e.sheet == "企业" and e.column == "所在地区" for e in caught.exception.errors))
 		self.assertEqual((frappe.db.count("Enterprise"), frappe.db.count("Offer")), before)
+
+	def test_the_command_leaves_an_import_record(self):
+		import tempfile
+
+		from frappe.utils import now_datetime
+
+		from springoffer.springoffer.doctype.ledger_import.ledger_import import log_command_import
+
+		data = sample()
+		with tempfile.NamedTemporaryFile(suffix=".xlsx") as f:
+			f.write(data)
+			f.flush()
+			started = now_datetime()
+			counts = import_ledger(f.name)
+			name = log_command_import(f.name, counts, started, now_datetime())
+		log = frappe.get_doc("Ledger Import", name)
+		self.assertEqual((log.status, log.imported_by), ("已导入", frappe.session.user))
+		results = {row.record_type: (row.created, row.updated, row.unchanged) for row in log.results}
+		self.assertEqual(results["Offer"], (counts["Offer"]["created"], 0, 0))
+		self.assertTrue(log.ledger_file)
