@@ -122,3 +122,31 @@ class TestBulkImport(FrappeTestCase):
 		results = {row.record_type: (row.created, row.updated, row.unchanged) for row in log.results}
 		self.assertEqual(results["Offer"], (counts["Offer"]["created"], 0, 0))
 		self.assertTrue(log.ledger_file)
+
+	def test_all_or_nothing_at_scale(self):
+		"""Thousands of rows with one refused at the very end: nothing of the workbook stays."""
+		import tempfile
+
+		from springoffer import benchmark
+
+		with tempfile.TemporaryDirectory() as folder:
+			path = f"{folder}/ledger.xlsx"
+			benchmark.write_ledger_workbook(path, enterprises=3_000, coverage_rows=6_000, contracts=1_500)
+			wb = load_workbook(path)
+			offers = wb["要约"]
+			col = {cell.value: cell.column for cell in offers[1]}
+			number = offers.cell(offers.max_row, col["要约编号"]).value
+			rows = [r for r in range(2, offers.max_row + 1) if offers.cell(r, col["要约编号"]).value == number]
+			# an answer dated after today: the workbook reads, the core rule refuses it once the
+			# enterprises are already written — and they must go too
+			for r in rows:
+				for column, value in (("回应情况", "同意协商"), ("回应日期", frappe.utils.add_days(frappe.utils.today(), 30)), ("拒绝原因", None), ("人社部门处理情况", None)):
+					offers.cell(r, col[column]).value = value
+					offers.cell(r, col[column]).data_type = "s"
+			last = rows[0]
+			wb.save(path)
+			before = {dt: frappe.db.count(dt) for dt in ("Enterprise", "Offer", "Contract", "Annex Ledger Entry")}
+			with self.assertRaises(LedgerInvalid) as caught:
+				import_ledger(path)
+		self.assertEqual([(e.sheet, e.row, e.column) for e in caught.exception.errors], [("要约", last, "response_date")])
+		self.assertEqual({dt: frappe.db.count(dt) for dt in before}, before)
