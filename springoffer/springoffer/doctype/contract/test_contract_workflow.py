@@ -8,6 +8,7 @@ from frappe.utils import getdate
 from springoffer import tasks
 from springoffer.core import categories as c
 from springoffer.testing import contract_doc, make_enterprise, make_user
+from springoffer.trust_testing import no_commit
 
 EMPLOYER = "wf.employer@example.com"
 UNION = "wf.union@example.com"
@@ -136,9 +137,9 @@ class TestContractWorkflow(FrappeTestCase):
 				o.objection = "条款不全"
 				o.save()
 			self.act(HRSS, objected, "提出异议")
-		with self.freeze_time("2023-06-12 00:30"):  # 06-10 is a Saturday: the window ends Monday 06-12 itself, not yet
+		with self.freeze_time("2023-06-12 00:30"), no_commit():  # 06-10 is a Saturday: the window ends Monday 06-12 itself, not yet
 			self.assertNotIn(doc.name, tasks.contracts_take_effect())
-		with self.freeze_time("2023-06-20 01:00"):  # the job ran late: the effective date is still 06-13
+		with self.freeze_time("2023-06-20 01:00"), no_commit():  # the job ran late: the effective date is still 06-13
 			self.assertIn(doc.name, tasks.contracts_take_effect())
 		doc.reload()
 		self.assertEqual(doc.workflow_state, c.CONTRACT_EFFECTIVE)

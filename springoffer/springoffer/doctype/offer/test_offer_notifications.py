@@ -7,6 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
 from springoffer.testing import make_enterprise, make_user, offer_doc
+from springoffer.trust_testing import no_commit
 
 UNION = "notify.union@example.com"
 HRSS = "notify.hrss@example.com"
@@ -42,12 +43,12 @@ class TestOfferNotifications(FrappeTestCase):
 		with self.set_user(UNION):
 			pending = offer_doc([self.enterprise], 100, date_sent="2023-04-10").insert()  # due 05-04: 04-30 is in the May Day holiday
 			answered = offer_doc([self.enterprise], 100, date_sent="2023-04-10", response=c.AGREED, response_date="2023-04-12").insert()
-		with self.freeze_time("2023-04-29 08:00"):
+		with self.freeze_time("2023-04-29 08:00"), no_commit():
 			trigger_daily_alerts()
 		self.assertTrue(logs(UNION, pending.name))
 		self.assertFalse(logs(UNION, answered.name))
 		self.assertFalse(logs(HRSS, pending.name))
-		with self.freeze_time("2023-05-05 08:00"):
+		with self.freeze_time("2023-05-05 08:00"), no_commit():
 			trigger_daily_alerts()
 		self.assertTrue(logs(HRSS, f"{pending.name} 已逾期"))
 		self.assertTrue(logs(UNION, f"{pending.name} 已逾期"))

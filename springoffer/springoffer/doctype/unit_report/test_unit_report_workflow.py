@@ -8,6 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from springoffer import tasks
 from springoffer.core import categories as c
 from springoffer.testing import delete_unit_reports, make_user
+from springoffer.trust_testing import no_commit
 
 CITY_UNION = "ur.city.union@example.com"
 CITY_HRSS = "ur.city.hrss@example.com"
@@ -121,8 +122,8 @@ class TestUnitReportWorkflow(FrappeTestCase):
 			frappe.get_doc(
 				{"doctype": "Campaign", "campaign_name": name, "year": 2035, "start_date": "2035-03-01", "end_date": "2035-06-30", "report_due_date": "2035-06-30"}
 			).insert()
-		delete_unit_reports({"campaign": name})  # the job commits, so an earlier run's reports may remain
-		with self.freeze_time("2035-03-02 08:00"):
+		delete_unit_reports({"campaign": name})  # from runs before the job's commits were kept inside the test
+		with self.freeze_time("2035-03-02 08:00"), no_commit():
 			created = tasks.create_unit_reports()
 			self.assertEqual(tasks.create_unit_reports(), 0)
 		self.assertEqual(created, 15 * 4)
@@ -133,7 +134,7 @@ class TestUnitReportWorkflow(FrappeTestCase):
 
 		frappe.db.delete("Notification Log", {"for_user": CITY_UNION})
 		doc = self.new_report()
-		with self.freeze_time("2023-06-25 08:00"):  # five days before the 30 June due date
+		with self.freeze_time("2023-06-25 08:00"), no_commit():  # five days before the 30 June due date
 			trigger_daily_alerts()
 		reminders = frappe.get_all("Notification Log", filters={"for_user": CITY_UNION, "document_name": doc.name}, pluck="subject")
 		self.assertTrue(any("前上报" in s for s in reminders), reminders)

@@ -25,8 +25,20 @@ class TestAnnexOverRest(api_test.FrappeAPITestCase):
 		cls.inside = offer_doc([inside], 60, date_sent="2023-03-03").insert().name
 		cls.outside = offer_doc([outside], 60, date_sent="2023-03-03").insert().name
 		frappe.db.commit()  # the request runs on its own connection
+		cls.enterprises = [inside.name, outside.name]
+		cls.addClassCleanup(cls.remove)
 		user = frappe.get_doc("User", USER)
 		cls.token = f"{user.api_key}:{user.get_password('api_secret')}"
+
+	@classmethod
+	def remove(cls):
+		"""What setUpClass committed (and the exports' logs), so the suite leaves the site as it found it."""
+		from springoffer.trust_testing import delete_records
+
+		delete_records("Offer", [cls.inside, cls.outside])
+		delete_records("Enterprise", cls.enterprises)
+		frappe.db.delete("Annex Export Log", {"exported_by": USER})
+		frappe.db.commit()
 
 	def call(self, method, **params):
 		api_test.authorization_token = self.token
