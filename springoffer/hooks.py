@@ -44,12 +44,10 @@ override_whitelisted_methods = {
 # (Pending, Approve…) that must not be exported with ours.
 _CONTRACT_ACTIONS = ["报送", "受理", "要求补正", "补正后报送", "开始审查", "审查通过", "提出异议", "确认生效", "重新报送", "期满生效", "撤销"]
 _REPORT_ACTIONS = ["提交", "审核通过", "退回", "重新提交"]
-_NOTIFICATIONS = ["要约应约期限提醒", "要约逾期未回应", "企业拒绝协商", "统计表上报提醒", "统计表被退回"]
 
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(_ROLES)]]},
 	{"dt": "Workflow State", "filters": [["name", "in", list(_CONTRACT_STATES + _REPORT_STATES)]]},
 	{"dt": "Workflow Action Master", "filters": [["name", "in", _CONTRACT_ACTIONS + _REPORT_ACTIONS]]},
 	{"dt": "Workflow", "filters": [["name", "in", ["集体合同审查备案", "报送单位统计表审核", "典型案例审核"]]]},
-	{"dt": "Notification", "filters": [["name", "in", _NOTIFICATIONS]]},
 ]

@@ -32,11 +32,13 @@ PROVINCE_MINIMUM_WAGE = {
 def after_install():
 	ensure_seed_data()
 	frappe.get_attr("springoffer.desk_setup.after_install")()
+	frappe.get_attr("springoffer.trust_setup.after_install")()
 
 
 def after_migrate():
 	ensure_seed_data()
 	frappe.get_attr("springoffer.desk_setup.after_migrate")()
+	frappe.get_attr("springoffer.trust_setup.after_migrate")()
 
 
 def ensure_seed_data():
@@ -79,6 +81,7 @@ def before_uninstall():
 	"""Leave no trace outside the app's own DocTypes: workflows, their states, actions and pending
 	workflow actions, notifications and the comments and logs on our documents, our scheduled job,
 	region user permissions and our roles."""
+	frappe.get_attr("springoffer.trust_setup.before_uninstall")()
 	from springoffer import hooks
 
 	for entry in hooks.fixtures:

@@ -213,6 +213,6 @@ def compile_cases(context, campaign, group_by, body, output):
 		frappe.destroy()
 
 
-from springoffer.commands import demo  # noqa: F401
+from springoffer.commands import demo, security  # noqa: F401
 
 commands = [springoffer]
