@@ -285,9 +285,9 @@ def unit_officers(unit, role):
 
 def check_ledger_number(doc):
 	"""A ledger number (要约编号 / 合同编号) names one record per campaign: imports find records by it."""
+	doc.ledger_no = (doc.ledger_no or "").strip() or None  # blank is no number (NULL), never a duplicate ""
 	if not doc.ledger_no:
 		return
-	doc.ledger_no = doc.ledger_no.strip()
 	other = frappe.db.get_value(
 		doc.doctype, {"campaign": doc.campaign, "ledger_no": doc.ledger_no, "name": ("!=", doc.name)}, "name"
 	)

@@ -3,6 +3,9 @@
 Each is idempotent and can be run by hand: `bench --site S execute springoffer.tasks.<name>`.
 """
 
+import os
+from contextlib import contextmanager
+
 import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate, today
@@ -14,9 +17,34 @@ AUTO_EFFECT_ACTION = "期满生效"
 
 
 def daily():
-	mark_overdue_offers()
-	contracts_take_effect()
-	create_unit_reports()
+	"""One run at a time: a run started while another is going does nothing, and a run after it finds
+	nothing left to do (each job below is idempotent)."""
+	with single_run("springoffer_daily") as running:
+		if not running:
+			return False
+		mark_overdue_offers()
+		contracts_take_effect()
+		create_unit_reports()
+	return True
+
+
+@contextmanager
+def single_run(name):
+	"""Yields True while holding the site's lock file `name`, False at once if another process holds it."""
+	from filelock import FileLock, Timeout
+
+	path = frappe.get_site_path("locks", f"{name}.lock")
+	os.makedirs(os.path.dirname(path), exist_ok=True)
+	lock = FileLock(path, timeout=0)
+	try:
+		lock.acquire()
+	except Timeout:
+		yield False
+		return
+	try:
+		yield True
+	finally:
+		lock.release()
 
 
 def mark_overdue_offers():
@@ -70,15 +98,18 @@ def create_unit_reports(campaign=None):
 			for body in c.REPORTING_BODIES:
 				if (unit, body) in existing or not frappe.db.exists("Region", unit):
 					continue
-				frappe.get_doc(
-					{
-						"doctype": "Unit Report",
-						"campaign": name,
-						"reporting_unit": unit,
-						"reporting_body": body,
-						"as_of_date": clocks.default_as_of(now, end),
-					}
-				).insert(ignore_permissions=True)
+				try:
+					frappe.get_doc(
+						{
+							"doctype": "Unit Report",
+							"campaign": name,
+							"reporting_unit": unit,
+							"reporting_body": body,
+							"as_of_date": clocks.default_as_of(now, end),
+						}
+					).insert(ignore_permissions=True)
+				except frappe.DuplicateEntryError:  # another run (or a user) made it meanwhile
+					continue
 				created += 1
 		frappe.db.commit()
 	return created

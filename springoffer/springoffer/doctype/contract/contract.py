@@ -144,3 +144,9 @@ class Contract(Document):
 
 	def on_trash(self):
 		annex_ledger.unpost(self)
+
+
+def on_doctype_update():
+	"""One record per ledger number in a campaign, kept by the database too: two imports running at once
+	both pass the Python check (neither sees the other's uncommitted row), the index refuses the second."""
+	frappe.db.add_unique("Contract", ["ledger_no", "campaign"], constraint_name="unique_ledger_no_campaign")
