@@ -10,7 +10,6 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, today
 
 from springoffer import desk, tasks
-from springoffer.core import categories as c
 from springoffer.testing import make_campaign, make_enterprise, offer_doc
 from springoffer.trust_testing import delete_records
 
