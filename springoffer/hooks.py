@@ -21,7 +21,10 @@ doc_events = {
 	"User": {"validate": "springoffer.desk_setup.user_validate"},
 	# Our DocTypes: a number field holding text is refused in Chinese before validate compares it.
 	"*": {"before_validate": "springoffer.input_checks.refuse_non_numbers"},
+	# The chief representatives' phones: checked, kept encrypted, shown masked (springoffer/personal_data.py).
+	"Contract": {"validate": "springoffer.personal_data.set_masked"},
 }
+doctype_js = {"Contract": "public/js/contract_contacts.js"}
 
 scheduler_events = {"daily": ["springoffer.tasks.daily"]}
 

@@ -36,6 +36,8 @@ class Contract(Document):
 		covered_enterprises: DF.Table[ContractCoverage]
 		effective_date: DF.Date | None
 		employer_chief_representative: DF.Data | None
+		employer_representative_phone: DF.Password | None
+		employer_representative_phone_masked: DF.Data | None
 		employer_representative_recommended_by: DF.Literal["", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a", "\u4f01\u4e1a\u81ea\u884c\u63a8\u9009"]
 		guideline_position: DF.Data | None
 		hrss_received_on: DF.Date | None
@@ -61,6 +63,8 @@ class Contract(Document):
 		wage_growth_percent: DF.Float
 		wage_guideline: DF.Link | None
 		worker_chief_representative: DF.Data | None
+		worker_representative_phone: DF.Password | None
+		worker_representative_phone_masked: DF.Data | None
 		workflow_state: DF.Link | None
 		zero_growth_consent: DF.Check
 	# end: auto-generated types
