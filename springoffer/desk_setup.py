@@ -46,10 +46,16 @@ def set_system_settings(values=None):
 	from frappe.translate import set_default_language
 
 	values = dict(SYSTEM_SETTINGS, **(values or {}))
-	for field, value in values.items():
-		frappe.db.set_single_value("System Settings", field, value)
+	settings = frappe.get_doc("System Settings")
+	settings.update(values)
+	settings.flags.ignore_mandatory = True
+	settings.save(ignore_permissions=True)
+	for field, value in values.items():  # what the desk boots with (on_update copies only changed fields)
+		frappe.db.set_default(field, value)
 	set_default_language(values["language"])
 	frappe.db.set_default("currency", "CNY")
+	if frappe.db.exists("Currency", "CNY") and not frappe.db.get_value("Currency", "CNY", "symbol"):
+		frappe.db.set_value("Currency", "CNY", {"symbol": "¥", "enabled": 1}, update_modified=False)  # not "CNY 2,000.00"
 	frappe.db.set_default("country", values["country"])
 	frappe.db.set_default("time_zone", values["time_zone"])
 	for user in ("Administrator", "Guest"):
@@ -57,6 +63,7 @@ def set_system_settings(values=None):
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):
 		frappe.db.set_default("desktop:home_page", "workspace")
 		frappe.db.set_single_value("System Settings", "setup_complete", 1)
+	frappe.db.set_default("setup_complete", "1")
 	frappe.clear_cache()
 
 

@@ -25,6 +25,23 @@ doc_events = {
 	"Contract": {"validate": "springoffer.personal_data.set_masked"},
 }
 doctype_js = {"Contract": "public/js/contract_contacts.js"}
+# Desk-wide fixes (no build step: plain files under public/).
+app_include_js = ["/assets/springoffer/js/springoffer_desk.js"]
+app_include_css = ["/assets/springoffer/css/springoffer_desk.css"]
+boot_session = "springoffer.defaults.boot_session"
+# The notifications also go to the 企业微信 / 钉钉 group robots of the region and body (group_robots.py).
+override_doctype_class = {"Notification": "springoffer.group_robots.RobotNotification"}
+# Print formats' helpers (springoffer/printing.py): Chinese dates, letter parties, the printed 附件.
+jinja = {
+	"methods": [
+		"springoffer.printing.so_cn_date",
+		"springoffer.printing.so_offer_parties",
+		"springoffer.printing.so_response_due",
+		"springoffer.printing.so_hrss_office",
+		"springoffer.printing.so_takes_effect",
+		"springoffer.printing.so_unit_report_annex",
+	]
+}
 
 scheduler_events = {"daily": ["springoffer.tasks.daily"]}
 

@@ -313,6 +313,8 @@ def test_workspace_cards_and_charts_resolve():
 	charts = {load(p)["name"]: load(p) for p in MODULE.glob("dashboard_chart/*/*.json")}
 	for data in (*cards.values(), *charts.values()):
 		assert data["is_standard"] == 1 and data["module"] == "Springoffer"
+		if data.get("type") == "Custom" or data.get("chart_type") == "Report":
+			continue  # cards computed by a method, charts drawn by a report: tests/test_desk.py
 		fields = {f["fieldname"] for f in DOCTYPES[data["document_type"]]["fields"]}
 		for _doctype, fieldname, *_rest in json.loads(data["filters_json"]):
 			assert fieldname in fields, data["name"]

@@ -432,8 +432,9 @@ def make_contracts(rng, campaign, offers, enterprises, today, share, settle_all=
 	for offer in offers:
 		if offer.response != c.AGREED or rng.random() >= share:
 			continue
-		signed = _day(rng, offer.response_date + timedelta(days=7), min(today, offer.response_date + timedelta(days=60)))
-		if signed > today or signed < offer.response_date:
+		state = c.CONTRACT_EFFECTIVE if settle_all else _contract_state(rng)
+		signed, submitted, received = _contract_days(rng, state, offer.response_date, today)
+		if signed is None:
 			continue
 		kind = {
 			c.SCOPE_INDUSTRY: "行业性集体合同",
@@ -445,7 +446,6 @@ def make_contracts(rng, campaign, offers, enterprises, today, share, settle_all=
 		congress_total = min(members, rng.randint(30, 120))
 		attending = rng.randint(-(-congress_total * 2 // 3), congress_total)
 		approving = rng.randint(congress_total // 2 + 1, attending)
-		state = c.CONTRACT_EFFECTIVE if settle_all else _contract_state(rng)
 		term_years = rng.choice((1, 2, 3))
 		contract = DemoContract(
 			campaign=campaign.name,
@@ -463,18 +463,9 @@ def make_contracts(rng, campaign, offers, enterprises, today, share, settle_all=
 			congress=(congress_total, attending, approving),
 			state=state,
 		)
-		if state not in (c.CONTRACT_DRAFT, c.CONTRACT_CANCELLED):
-			contract.submitted_on = min(today, signed + timedelta(days=rng.randint(1, 9)))
-		if state in (c.CONTRACT_ACCEPTED, c.CONTRACT_UNDER_REVIEW, c.CONTRACT_APPROVED, c.CONTRACT_OBJECTED):
-			# still inside HRSS's 15 days: received in the last ten days
-			contract.received_on = max(contract.submitted_on, today - timedelta(days=rng.randint(0, 10)))
-			if (contract.received_on - signed).days > 10 or contract.submitted_on < contract.received_on - timedelta(days=20):
-				contract.submitted_on = contract.received_on - timedelta(days=rng.randint(0, 3))
-				contract.submitted_on = max(contract.submitted_on, signed)
-		elif state == c.CONTRACT_EFFECTIVE:
-			contract.received_on = min(today, contract.submitted_on + timedelta(days=rng.randint(0, 3)))
-			if clocks.takes_effect_on(contract.received_on) > today:  # signed lately: HRSS's 15 days still running
-				contract.state = c.CONTRACT_ACCEPTED
+		contract.submitted_on, contract.received_on = submitted, received
+		if state == c.CONTRACT_EFFECTIVE and clocks.takes_effect_on(received) > today:
+			contract.state = c.CONTRACT_ACCEPTED  # signed lately: HRSS's 15 days still running
 		if contract.submitted_on and (contract.submitted_on - signed).days > 10:
 			contract.late_reason = "职工代表大会表决材料补充后报送"
 		if state == c.CONTRACT_OBJECTED:
@@ -485,6 +476,34 @@ def make_contracts(rng, campaign, offers, enterprises, today, share, settle_all=
 			contract.cancellation_reason = "企业合并重组，双方同意撤销后重新协商"
 		contracts.append(contract)
 	return contracts
+
+
+IN_HRSS_HANDS = (c.CONTRACT_ACCEPTED, c.CONTRACT_UNDER_REVIEW, c.CONTRACT_APPROVED, c.CONTRACT_OBJECTED)
+
+
+def _contract_days(rng, state, agreed_on, today):
+	"""(signed, submitted, received) for a contract meant to end in `state`: one in effect was signed
+	within two months of the answer and reported within the 10 days; one still under way was
+	signed in the last weeks, so its clocks are running today. None when the days do not fit."""
+	earliest = agreed_on + timedelta(days=7)
+	if state == c.CONTRACT_EFFECTIVE:
+		signed = _day(rng, earliest, min(today, agreed_on + timedelta(days=60)))
+		submitted = min(today, signed + timedelta(days=rng.randint(1, 9)))
+		received = min(today, submitted + timedelta(days=rng.randint(0, 3)))
+	elif state in IN_HRSS_HANDS:  # received in the last ten days: inside HRSS's 15
+		received = today - timedelta(days=rng.randint(0, 10))
+		submitted = received - timedelta(days=rng.randint(0, 3))
+		signed = submitted - timedelta(days=rng.randint(1, 9))
+	elif state in (c.CONTRACT_SUBMITTED, c.CONTRACT_NEEDS_CORRECTION):
+		received = None
+		submitted = today - timedelta(days=rng.randint(0, 6))
+		signed = submitted - timedelta(days=rng.randint(1, 9))
+	else:  # a draft, or one cancelled before it was reported
+		received = submitted = None
+		signed = today - timedelta(days=rng.randint(2, 9))
+	if signed < earliest or signed > today:
+		return None, None, None
+	return signed, submitted, received
 
 
 def _contract_state(rng):

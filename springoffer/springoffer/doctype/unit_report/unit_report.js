@@ -1,4 +1,7 @@
 frappe.ui.form.on("Unit Report", {
+	onload(frm) {
+		springoffer.fill_new_defaults(frm);
+	},
 	refresh(frm) {
 		if (frm.is_new()) return;
 		const writable = frm.doc.docstatus === 0 && frm.perm[0] && frm.perm[0].write;

@@ -3,6 +3,8 @@ frappe.query_reports["Spring Offer Annex"] = {
 		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Campaign", reqd: 1 },
 		{ fieldname: "reporting_unit", label: __("Reporting Unit"), fieldtype: "Link", options: "Region", reqd: 1 },
 		{ fieldname: "as_of_date", label: __("As Of"), fieldtype: "Date", reqd: 1 },
+		// the previous campaign's figures on the same day, beside each figure (同比)
+		{ fieldname: "compare_previous", label: __("Compare with the Previous Campaign"), fieldtype: "Check" },
 	],
 	onload(report) {
 		frappe.call("springoffer.api.annex_defaults").then((r) => {

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 
 from springoffer import annex as annex_db
+from springoffer import annex_print
 from springoffer.core import categories as c
 from springoffer.core.counting import Figures
 
@@ -25,8 +26,18 @@ def execute(filters: dict | None = None):
 	for category in c.REPORT_CATEGORIES:
 		data.append(_row(category, annex.rows[category], annex.reasons(category)))
 	data.append(_row(c.TOTAL_LABEL, annex.total, annex.reasons(), bold=1))
-	message = f"{c.UNIT_PREFIX}{filters.unit}"
-	return columns(), data, message, None, None, True
+	# The form as printed above the grid (two-row header, the notice's wording, counts as links),
+	# the previous campaign's figures on demand (同比), and the figures by 市州 as a chart.
+	previous, label = annex_print.previous_annex(filters.campaign, filters.unit, filters.as_of) if filters.get("compare_previous") else (None, "")
+	if previous is not None:
+		for row, category in zip(data, [*c.REPORT_CATEGORIES, None]):
+			figures = previous.rows[category] if category else previous.total
+			row.update({f"previous_{field}": value for field, value in zip(Figures.FIELDS, figures.as_tuple())})
+	message = annex_print.form_html(
+		annex, filters.campaign, annex_db.campaign_due_date(filters.campaign), previous=previous, previous_label=label, filters=filters
+	)
+	chart = annex_print.chart(filters.campaign, filters.unit, filters.as_of)
+	return columns(previous is not None), data, message, chart, None, True
 
 
 def resolve_filters(filters):
@@ -42,10 +53,13 @@ def resolve_filters(filters):
 	return filters
 
 
-def columns():
+def columns(with_previous=False):
 	cols = [{"fieldname": "category", "label": _(c.HEADER_CATEGORY), "fieldtype": "Data", "width": 230}]
 	for fieldname, label in FIGURE_COLUMNS:
-		cols.append({"fieldname": fieldname, "label": _(label), "fieldtype": "Int", "width": 150 if fieldname != "refused" else 220})
+		# wide enough for the whole heading (发出要约·覆盖职工数 is 10 characters)
+		cols.append({"fieldname": fieldname, "label": _(label), "fieldtype": "Int", "width": 170 if fieldname != "refused" else 230})
+		if with_previous:
+			cols.append({"fieldname": f"previous_{fieldname}", "label": f"{_(label)}（上年同期）", "fieldtype": "Int", "width": 230})
 	cols.append({"fieldname": "reasons", "label": _(c.HEADER_REASONS), "fieldtype": "Small Text", "width": 420})
 	return cols
 

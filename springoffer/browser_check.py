@@ -1,0 +1,244 @@
+"""Browser check of the desk as the demo's users see it (not run by CI).
+
+Serves the site on 127.0.0.1 only (werkzeug, as FRAPPE-NOTES §12 says), logs in with headless
+Chromium as a demo city officer and a province reviewer (`bench --site S springoffer demo` first),
+opens the workspace, each list, a new Offer, the 附件 report, a Unit Report in review and print
+previews, saves a screenshot of each, and counts on each page the English words in
+`document.body.innerText` (screen-reader text included) and the error dialogs shown.
+
+	cd <bench>/sites
+	../env/bin/python -m springoffer.browser_check --site desk.localhost --out /tmp/desk-check
+
+Needs Debian's chromium and chromium-driver (and fonts-noto-cjk), and selenium in the bench's env.
+Exit code 1 when any page has an English word or an error dialog.
+"""
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+CITY_OFFICER = "changsha.hrss@demo.example.com"
+PROVINCE_REVIEWER = "hunan.hrss.review@demo.example.com"
+
+# Names of products, formats and standards a Chinese page writes in Latin letters (GB: 国家标准, as in
+# "GB 32100-2015"); everything else counts.
+ALLOWED = {"Excel", "Word", "WPS", "PDF", "A4", "GB"}
+# A Latin word: two letters or more, not part of a code (SO-2026-00001, a credit code, an e-mail).
+WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z']+(?![\w@/-]|\.\w)")
+
+SERVER = """
+import frappe.app
+frappe.app._site = {site!r}
+from werkzeug.serving import run_simple
+run_simple("127.0.0.1", {port}, frappe.app.application_with_statics(), use_reloader=False, threaded=True)
+"""
+
+# Lists an officer works with (the workspace's links).
+LISTS = (
+	"offer",
+	"contract",
+	"enterprise",
+	"unit-report",
+	"campaign",
+	"typical-case",
+	"demonstration-site",
+	"contract-performance-check",
+	"bargaining-instructor",
+	"region",
+)
+
+# Counted by the page itself: visible error dialogs (msgprint, or any modal titled as an error).
+DIALOGS_JS = """
+const shown = [...document.querySelectorAll('.modal.show, .modal.in')].filter(m => m.offsetParent !== null || getComputedStyle(m).display !== 'none');
+return shown.filter(m => m.classList.contains('msgprint-dialog') || m.querySelector('.indicator.red, .indicator-pill.red, .msgprint')).map(m => m.innerText.trim().slice(0, 300));
+"""
+READY_JS = """
+const frozen = [...document.querySelectorAll('.freeze')].some((e) => getComputedStyle(e).display !== 'none');
+return document.readyState === 'complete' && !!window.frappe && !!frappe.boot && !frozen &&
+	!(frappe.request && frappe.request.ajax_count > 0);
+"""
+
+
+def english_words(text):
+	return [w for w in WORD.findall(text or "") if w not in ALLOWED]
+
+
+def start_server(site, port, sites_path):
+	process = subprocess.Popen(
+		[sys.executable, "-c", SERVER.format(site=site, port=port)],
+		cwd=sites_path,
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+	)
+	for _attempt in range(60):
+		try:
+			urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2)
+			return process
+		except Exception:
+			time.sleep(0.5)
+	process.kill()
+	raise SystemExit("the site's web server did not answer on 127.0.0.1")
+
+
+def browser():
+	from selenium import webdriver
+	from selenium.webdriver.chrome.service import Service
+
+	options = webdriver.ChromeOptions()
+	options.binary_location = "/usr/bin/chromium"
+	for flag in (
+		"--headless=new",
+		"--no-sandbox",
+		"--disable-gpu",
+		"--disable-quic",
+		"--no-first-run",
+		"--disable-background-networking",
+		"--disable-component-update",
+		"--disable-sync",
+		"--window-size=1440,1000",
+		"--lang=zh-CN",
+	):
+		options.add_argument(flag)
+	return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+class Check:
+	def __init__(self, driver, base, out):
+		self.driver = driver
+		self.base = base
+		self.out = out
+		self.results = []
+
+	def login(self, user, password):
+		self.driver.delete_all_cookies()
+		self.driver.get(f"{self.base}/login")
+		status = self.driver.execute_async_script(
+			"""const done = arguments[arguments.length - 1];
+			fetch('/api/method/login', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+				body: JSON.stringify({usr: arguments[0], pwd: arguments[1]})}).then(r => done(r.status)).catch(e => done(String(e)));""",
+			user,
+			password,
+		)
+		if status != 200:
+			raise SystemExit(f"login as {user} failed: {status}")
+
+	def call(self, method, **args):
+		"""A whitelisted method or REST call from the page, as the logged-in user."""
+		return self.driver.execute_async_script(
+			"""const done = arguments[arguments.length - 1];
+			fetch(arguments[0], {headers: {'Accept': 'application/json'}}).then(r => r.json()).then(done).catch(e => done({error: String(e)}));""",
+			f"/api/method/{method}?" + "&".join(f"{k}={urllib.request.quote(json.dumps(v) if not isinstance(v, str) else v)}" for k, v in args.items()),
+		)
+
+	def wait_ready(self, settle=1.5, timeout=30):
+		end = time.time() + timeout
+		while time.time() < end:
+			try:
+				if self.driver.execute_script(READY_JS):
+					break
+			except Exception:
+				pass
+			time.sleep(0.3)
+		time.sleep(settle)
+
+	def page(self, who, label, path, settle=2.0):
+		self.driver.get(self.base + path)
+		self.wait_ready(settle)
+		if "/app/" in path and "/print/" not in path:  # the route loaded (not the desk's 404 page)
+			time.sleep(0.5)
+		return self.record(who, label)
+
+	def record(self, who, label):
+		text = self.driver.execute_script("return document.body.innerText")
+		dialogs = self.driver.execute_script(DIALOGS_JS)
+		words = english_words(text)
+		shot = self.out / f"{who}-{len(self.results) + 1:02d}-{re.sub(r'[^0-9A-Za-z]+', '-', label).strip('-') or 'page'}.png"
+		self.driver.save_screenshot(str(shot))
+		result = {
+			"user": who,
+			"page": label,
+			"url": self.driver.current_url,
+			"english_words": len(words),
+			"words": sorted(set(words))[:40],
+			"error_dialogs": len(dialogs),
+			"dialogs": dialogs,
+			"screenshot": str(shot),
+		}
+		self.results.append(result)
+		print(f"{who:<9} {label:<40} English words: {len(words):>3}  error dialogs: {len(dialogs)}  {' '.join(sorted(set(words))[:12])}", flush=True)
+		for dialog in dialogs:
+			print(f"          dialog: {dialog[:200]!r}", flush=True)
+		return result
+
+	def first(self, doctype, filters=None, fields=("name",)):
+		found = self.call(
+			"frappe.client.get_list", doctype=doctype, filters=filters or {}, fields=list(fields), limit_page_length=1
+		)
+		rows = found.get("message") or []
+		return rows[0] if rows else None
+
+	def visit_all(self, who):
+		self.page(who, "workspace", "/app/spring-offer-action", settle=3)
+		self.page(who, "home", "/app", settle=3)
+		for slug in LISTS:
+			self.page(who, f"list {slug}", f"/app/{slug}")
+		self.page(who, "new offer", "/app/offer/new", settle=3)
+		self.page(who, "annex report", "/app/query-report/Spring Offer Annex", settle=4)
+		self.page(who, "unit report status", "/app/query-report/Unit Report Status", settle=3)
+		offer = self.first("Offer", {"response": "拒绝协商"})
+		if offer:
+			self.page(who, "offer form", f"/app/offer/{offer['name']}", settle=3)
+		contract = self.first("Contract", {"workflow_state": "已受理"})
+		if contract:
+			self.page(who, "contract form", f"/app/contract/{contract['name']}", settle=3)
+		report = self.first("Unit Report", {"workflow_state": "已提交"})
+		if report:
+			name = urllib.request.quote(report["name"])
+			self.page(who, "unit report in review", f"/app/unit-report/{name}", settle=3)
+			self.page(who, "unit report print", f"/app/print/Unit Report/{name}", settle=4)
+		if offer:
+			self.page(who, "offer print", f"/app/print/Offer/{offer['name']}", settle=4)
+		if contract:
+			self.page(who, "contract print", f"/app/print/Contract/{contract['name']}", settle=4)
+
+
+def main(argv=None):
+	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+	parser.add_argument("--site", default="desk.localhost")
+	parser.add_argument("--port", type=int, default=8124)
+	parser.add_argument("--sites-path", default=".")
+	parser.add_argument("--out", default="browser-check")
+	parser.add_argument("--password", default=None, help="the demo users' password (springoffer.core.demo.PASSWORD)")
+	parser.add_argument("--no-serve", action="store_true", help="use a server already listening on 127.0.0.1:PORT")
+	args = parser.parse_args(argv)
+
+	from springoffer.core.demo import PASSWORD
+
+	out = Path(args.out)
+	out.mkdir(parents=True, exist_ok=True)
+	server = None if args.no_serve else start_server(args.site, args.port, args.sites_path)
+	driver = browser()
+	try:
+		check = Check(driver, f"http://127.0.0.1:{args.port}", out)
+		for who, user in (("city", CITY_OFFICER), ("province", PROVINCE_REVIEWER)):
+			check.login(user, args.password or PASSWORD)
+			check.visit_all(who)
+		(out / "results.json").write_text(json.dumps(check.results, ensure_ascii=False, indent=1), encoding="utf-8")
+		words = sum(r["english_words"] for r in check.results)
+		dialogs = sum(r["error_dialogs"] for r in check.results)
+		print(f"{len(check.results)} pages: {words} English words, {dialogs} error dialogs; screenshots in {out}")
+		return 1 if words or dialogs else 0
+	finally:
+		driver.quit()
+		if server:
+			server.terminate()
+			server.wait(10)
+
+
+if __name__ == "__main__":
+	sys.exit(main())

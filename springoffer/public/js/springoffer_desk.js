@@ -1,0 +1,106 @@
+// springoffer: desk-wide fixes for a desk used in Chinese (hooks.app_include_js).
+(function () {
+	// Every control appends a tooltip with its fieldname, shown while Alt is held (a developer's aid,
+	// frappe/public/js/frappe/form/controls/base_control.js). A control made without a fieldname (the
+	// list sidebar's filter-name box, the tag box…) wrote the word "undefined" into the page: drop the
+	// tooltip there. springoffer_desk.css keeps the others out of the page text until Alt is held.
+	const Control = frappe.ui && frappe.ui.form && frappe.ui.form.Control;
+	if (Control && !Control.prototype.__springoffer_tooltip) {
+		const make = Control.prototype.make;
+		Control.prototype.make = function () {
+			make.apply(this, arguments);
+			if (!this.df || !this.df.fieldname) {
+				this.tooltip && this.tooltip.remove();
+			}
+		};
+		Control.prototype.__springoffer_tooltip = true;
+	}
+})();
+
+(function () {
+	// The search boxes' screen-reader status (awesomplete, frappe's search dialog) is written in
+	// English by the library, outside __(): translate it as it is written.
+	const patterns = [
+		[/^Begin typing for results\.$/, () => __("Begin typing for results.")],
+		[/^Type (\d+) or more characters for results\.$/, (m) => __("Type {0} or more characters for results.", [m[1]])],
+		[/^No results found$/, () => __("No results found")],
+		[/^(\d+) results found$/, (m) => __("{0} results found", [m[1]])],
+		[/^(.*), list item (\d+) of (\d+)$/, (m) => __("{0}, item {1} of {2}", [m[1], m[2], m[3]])],
+	];
+	function translate(node) {
+		const text = node.textContent;
+		for (const [pattern, make] of patterns) {
+			const m = text.match(pattern);
+			if (m) {
+				const translated = make(m);
+				if (translated !== text) node.textContent = translated;
+				return;
+			}
+		}
+	}
+	function visit(root) {
+		if (!(root instanceof Element)) return;
+		if (root.matches('[role="status"], .results-status')) translate(root);
+		root.querySelectorAll('[role="status"], .results-status').forEach(translate);
+	}
+	function start() {
+		visit(document.body);
+		new MutationObserver((mutations) => {
+			for (const mutation of mutations) {
+				const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+				if (target && target.matches('[role="status"], .results-status')) translate(target);
+				mutation.addedNodes.forEach(visit);
+			}
+		}).observe(document.body, { childList: true, subtree: true });
+	}
+	if (document.body) start();
+	else document.addEventListener("DOMContentLoaded", start);
+})();
+
+// What a new form of the campaign starts with: the running campaign, the user's own region, today
+// (springoffer.defaults.form_defaults). Called from the forms' onload; fields already set are kept.
+window.springoffer = window.springoffer || {};
+springoffer.fill_new_defaults = function (frm) {
+	if (!frm.is_new()) return;
+	frappe.call("springoffer.defaults.form_defaults", { doctype: frm.doctype }).then(({ message }) => {
+		for (const [fieldname, value] of Object.entries(message || {})) {
+			if (value && frm.fields_dict[fieldname] && !frm.doc[fieldname]) frm.set_value(fieldname, value);
+		}
+	});
+};
+
+// Report filters of the campaign start filled in, the same rule as forms and exports: a filter for
+// the campaign, the reporting unit or the as-of date that has no default of its own gets the
+// session's (frappe.boot.springoffer_defaults, springoffer.defaults.boot_session).
+(function () {
+	const reports = frappe.query_reports || {};
+	const defaults_for = (filter) => {
+		const d = frappe.boot && frappe.boot.springoffer_defaults;
+		if (!d || filter.default !== undefined) return;
+		if (filter.fieldtype === "Link" && filter.options === "Campaign") return d.campaign;
+		if (filter.fieldtype === "Link" && filter.options === "Region") {
+			return ["reporting_unit", "unit"].includes(filter.fieldname) ? d.unit : d.region;
+		}
+		if (filter.fieldtype === "Date" && ["as_of_date", "as_of"].includes(filter.fieldname)) return d.as_of;
+	};
+	frappe.query_reports = new Proxy(reports, {
+		set(target, name, report) {
+			for (const filter of (report && report.filters) || []) {
+				const value = defaults_for(filter);
+				if (value) filter.default = value;
+			}
+			target[name] = report;
+			return true;
+		},
+	});
+})();
+
+// The form timeline prints an empty old value through html2text, which turned null into the word
+// "null" ("状态：null → 已提交"): an empty value is empty text.
+if (frappe.utils && frappe.utils.html2text && !frappe.utils.html2text.__springoffer) {
+	const html2text = frappe.utils.html2text;
+	frappe.utils.html2text = function (html) {
+		return html === null || html === undefined ? "" : html2text.call(this, html);
+	};
+	frappe.utils.html2text.__springoffer = true;
+}

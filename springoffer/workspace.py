@@ -1,0 +1,104 @@
+"""What the 春季要约行动 workspace shows a user: their open work and the 附件's figures, for their
+region and the default campaign (the Number Cards of type Custom call these).
+
+Counts go through frappe.get_list, so User Permissions (a city user's region) and the app's permission
+hooks apply; the 附件 figures come from springoffer.annex, the same count as the report and exports.
+"""
+
+import frappe
+from frappe import _
+
+from springoffer import annex as annex_db
+from springoffer.core import categories as c
+
+# item → (doctype, filters, what it is for)
+OPEN_WORK = {
+	"offers_pending": ("Offer", {"response": c.PENDING, "is_overdue": 0}),
+	"offers_overdue": ("Offer", {"response": c.PENDING, "is_overdue": 1}),
+	"refusals_unhandled": ("Offer", {"response": c.REFUSED, "hrss_handling": ("is", "not set")}),
+	"contracts_in_review": ("Contract", {"workflow_state": ("in", [c.CONTRACT_SUBMITTED, *c.CONTRACT_IN_REVIEW])}),
+	"contracts_returned": ("Contract", {"workflow_state": ("in", [c.CONTRACT_NEEDS_CORRECTION, c.CONTRACT_OBJECTED])}),
+	"reports_to_submit": ("Unit Report", {"workflow_state": ("in", [c.REPORT_DRAFT, c.REPORT_RETURNED])}),
+	"reports_to_approve": ("Unit Report", {"workflow_state": c.REPORT_SUBMITTED}),
+}
+ANNEX_COLUMNS = ("offered", "responded", "signed", "refused")
+
+
+def _filters(filters):
+	filters = frappe.parse_json(filters) if filters else {}
+	return frappe._dict(filters if isinstance(filters, dict) else {})
+
+
+def open_work_filters(item, campaign=None, user=None):
+	"""(doctype, filters) of one open-work item for the user: the default campaign; a body's unit
+	reports for an officer or reviewer of that body."""
+	from springoffer.api import user_body
+
+	if item not in OPEN_WORK:
+		frappe.throw(_("Unknown item {0}").format(item))
+	doctype, filters = OPEN_WORK[item]
+	filters = dict(filters)
+	filters["campaign"] = campaign or annex_db.latest_campaign()
+	body = user_body(user) if doctype == "Unit Report" else None
+	if body:
+		filters["reporting_body"] = body
+	return doctype, filters
+
+
+def _route_options(filters):
+	"""List filters as a list view takes them from route_options."""
+	options = {}
+	for field, value in filters.items():
+		if isinstance(value, tuple):
+			options[field] = [value[0], value[1]]
+		else:
+			options[field] = value
+	return options
+
+
+def count(doctype, filters):
+	rows = frappe.get_list(doctype, filters=filters, fields=["count(name) as n"])
+	return int(rows[0].n if rows else 0)
+
+
+@frappe.whitelist()
+def open_work(filters: str | dict | None = None) -> dict:
+	"""Number Card (Custom): how many documents of one kind wait for someone, in the user's region."""
+	filters = _filters(filters)
+	doctype, list_filters = open_work_filters(filters.get("item"))
+	frappe.has_permission(doctype, "read", throw=True)
+	return {
+		"value": count(doctype, list_filters),
+		"fieldtype": "Int",
+		"route": ["List", doctype, "List"],
+		"route_options": _route_options(list_filters),
+	}
+
+
+def annex_defaults():
+	campaign = annex_db.latest_campaign()
+	return campaign, annex_db.default_unit(), annex_db.default_as_of(campaign) if campaign else None
+
+
+@frappe.whitelist()
+def annex_figure(filters: str | dict | None = None) -> dict:
+	"""Number Card (Custom): one 合计 figure of the 附件 (enterprises) for the user's unit, the default
+	campaign and as-of date — the figure the report shows for the same filters."""
+	filters = _filters(filters)
+	column = filters.get("column")
+	if column not in ANNEX_COLUMNS:
+		frappe.throw(_("Unknown column {0}").format(column))
+	frappe.has_permission("Offer", "read", throw=True)
+	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	if not campaign:
+		return {"value": 0, "fieldtype": "Int"}
+	unit = filters.get("reporting_unit") or annex_db.default_unit()
+	annex_db.check_unit_permission(unit)
+	as_of = frappe.utils.getdate(filters.get("as_of_date") or annex_db.default_as_of(campaign))
+	annex = annex_db.count(campaign, unit, as_of, with_refusals=False)
+	return {
+		"value": getattr(annex.total, column),
+		"fieldtype": "Int",
+		"route": ["query-report", "Spring Offer Annex"],
+		"route_options": {"campaign": campaign, "reporting_unit": unit, "as_of_date": str(as_of)},
+	}
