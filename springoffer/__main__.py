@@ -2,6 +2,7 @@
 
 	python -m springoffer annex 台帐.xlsx --unit 长沙市 --as-of 2023-06-30 --output 附件.xlsx
 	python -m springoffer sample-ledger --output 示例台帐.xlsx
+	python -m springoffer sample            # both at once: 台帐样例.xlsx and the 附件 from it, 附件样例.xlsx
 	python -m springoffer template --output 台帐模板.xlsx
 
 Bad input gives a Chinese message on stderr and exit code 2, never a traceback.
@@ -85,6 +86,15 @@ def _parser():
 	sample = commands.add_parser("sample-ledger", help="生成示例台帐（2023年春季要约行动，湖南多个市州）", description="生成一份示例台帐工作簿。")
 	sample.add_argument("--output", "-o", required=True, metavar="文件.xlsx", help="写出的示例台帐文件")
 	sample.add_argument("--seed", type=int, default=2023, metavar="种子", help="随机种子，相同种子生成相同内容（默认 2023）")
+
+	both = commands.add_parser(
+		"sample",
+		help="一步生成示例台帐和由它统计出的附件（先试一下）",
+		description="生成示例台帐（2023年春季要约行动），并按报送单位统计写出附件 Excel。",
+	)
+	both.add_argument("--ledger", default="台帐样例.xlsx", metavar="台帐.xlsx", help="写出的示例台帐（默认 台帐样例.xlsx）")
+	both.add_argument("--output", "-o", default="附件样例.xlsx", metavar="附件.xlsx", help="写出的附件（默认 附件样例.xlsx）")
+	both.add_argument("--unit", default="湖南省", metavar="地区", help="报送单位（默认 湖南省）")
 
 	template = commands.add_parser("template", help="生成空白台帐模板", description="生成只有标题行的空白台帐工作簿。")
 	template.add_argument("--output", "-o", required=True, metavar="文件.xlsx", help="写出的模板文件")
@@ -170,6 +180,10 @@ def main(argv=None, out=None, err=None):
 			path = _write(args.output, write_sample(args.seed))
 			print(f"已生成示例台帐：{path}", file=out)
 			return EXIT_OK
+		if args.command == "sample":
+			path = _write(args.ledger, write_sample(2023))
+			print(f"已生成示例台帐：{path}", file=out)
+			return _annex(argparse.Namespace(ledger=str(path), unit=args.unit, as_of=None, campaign=None, output=args.output), out)
 		if args.command == "template":
 			path = _write(args.output, write_template())
 			print(f"已生成台帐模板：{path}", file=out)
