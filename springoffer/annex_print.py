@@ -62,6 +62,7 @@ def chart(campaign, unit, as_of):
 			"datasets": [{"name": label, "values": [counts[key] for _name, counts in rows]} for key, label in CHART_SERIES],
 		},
 		"type": "bar",
+		"fieldtype": "Int",  # enterprises: whole numbers in the tooltips
 		"colors": ["#2490EF", "#29CD42", "#ECAD4B"],
 		"barOptions": {"spaceRatio": 0.4},
 	}

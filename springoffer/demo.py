@@ -449,10 +449,13 @@ def _delete_user(user):
 		("Route History", "user"),
 		("Energy Point Log", "user"),
 		("Notification Settings", "name"),
+		("Dashboard Settings", "name"),
+		("Sessions", "user"),
 		("DefaultValue", "parent"),
 	):
 		if frappe.db.table_exists(table):
 			frappe.db.delete(table, {field: user})
+	frappe.db.sql("DELETE FROM `__UserSettings` WHERE user = %s", (user,))  # list and report settings
 	contacts = frappe.get_all("Contact", filters={"user": user}, pluck="name")
 	for child in _children("Contact") if contacts else ():
 		frappe.db.delete(child, {"parent": ("in", contacts), "parenttype": "Contact"})

@@ -124,20 +124,19 @@ def ensure_navigation():
 
 
 def drop_automatic_system_manager(doc):
-	"""Frappe makes the first system user of a site a System Manager when no one but Administrator
-	is one (User.add_system_manager_role; the setup wizard's own user normally is). A site set up by
-	this app skips the wizard, so the first city officer created would administer the site: take the
-	role back from a campaign officer or reviewer it was just added to. Administrator remains."""
+	"""Frappe makes a system user a System Manager whenever no one but Administrator is one
+	(User.add_system_manager_role; the setup wizard's own user normally is). A site set up by this app
+	skips the wizard, so the first city officer created would administer the site. Take back the role
+	Frappe adds on its own (it says so in a message); a System Manager role ticked by whoever creates
+	the user has no such message and stays. Administrator remains the site's administrator."""
 	before = doc.get_doc_before_save()
-	had = before and any(row.role == "System Manager" for row in before.roles)
-	added = [row for row in doc.roles if row.role == "System Manager" and not row.name]
-	others = set(row.role for row in doc.roles) - {"System Manager"}
-	if had or not added or not others & set(ROLES) or doc.get_other_system_managers():
+	if before and any(row.role == "System Manager" for row in before.roles):
 		return
+	added = [row for row in doc.roles if row.role == "System Manager" and not row.name]
 	notice = frappe._("Adding System Manager to this User as there must be atleast one System Manager")
 	said = [entry for entry in frappe.local.message_log or [] if notice in str(entry)]
-	if not said:
-		return  # not Frappe's automatic grant: someone chose it
+	if not added or not said:
+		return
 	doc.set("roles", [row for row in doc.roles if row not in added])
 	frappe.local.message_log = [entry for entry in frappe.local.message_log if entry not in said]
 
@@ -157,3 +156,17 @@ def user_validate(doc, method=None):
 		doc.set("block_modules", [])
 		for row in frappe.get_doc("Module Profile", MODULE_PROFILE).block_modules:
 			doc.append("block_modules", {"module": row.module})
+
+
+def before_uninstall():
+	"""Take back what install set up outside the app's tables: the module profile, and with it the
+	blocked modules and default workspace of the users who had it. System Settings stay as they are."""
+	users = frappe.get_all("User", filters={"module_profile": MODULE_PROFILE}, pluck="name")
+	for user in users:
+		frappe.db.delete("Block Module", {"parent": user, "parenttype": "User"})
+	frappe.db.set_value("User", {"module_profile": MODULE_PROFILE}, "module_profile", None, update_modified=False)
+	frappe.db.set_value("User", {"default_workspace": WORKSPACE}, "default_workspace", None, update_modified=False)
+	if frappe.db.exists("Module Profile", MODULE_PROFILE):
+		frappe.delete_doc("Module Profile", MODULE_PROFILE, force=True, ignore_permissions=True)
+	for user in users:
+		frappe.clear_cache(user=user)

@@ -82,6 +82,7 @@ def before_uninstall():
 	workflow actions, notifications and the comments and logs on our documents, our scheduled job,
 	region user permissions and our roles."""
 	frappe.get_attr("springoffer.trust_setup.before_uninstall")()
+	frappe.get_attr("springoffer.desk_setup.before_uninstall")()
 	from springoffer import hooks
 
 	for entry in hooks.fixtures:
