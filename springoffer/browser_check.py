@@ -50,6 +50,7 @@ LISTS = (
 	"contract-performance-check",
 	"bargaining-instructor",
 	"region",
+	"group-robot",
 )
 
 # Counted by the page itself: visible error dialogs (msgprint, or any modal titled as an error).
@@ -64,8 +65,12 @@ return document.readyState === 'complete' && !!window.frappe && !!frappe.boot &&
 """
 
 
+URL = re.compile(r"https?://\S+")
+
+
 def english_words(text):
-	return [w for w in WORD.findall(text or "") if w not in ALLOWED]
+	"""Latin words of the page's text, addresses (https://…, e-mail) and the allowed names left out."""
+	return [w for w in WORD.findall(URL.sub(" ", text or "")) if w not in ALLOWED]
 
 
 def start_server(site, port, sites_path):
@@ -188,6 +193,7 @@ class Check:
 		for slug in LISTS:
 			self.page(who, f"list {slug}", f"/app/{slug}")
 		self.page(who, "new offer", "/app/offer/new", settle=3)
+		self.page(who, "new group robot", "/app/group-robot/new", settle=3)
 		self.page(who, "annex report", "/app/query-report/Spring Offer Annex", settle=4)
 		self.page(who, "unit report status", "/app/query-report/Unit Report Status", settle=3)
 		offer = self.first("Offer", {"response": "拒绝协商"})

@@ -45,6 +45,15 @@ def demo(context, remove, enterprises, seed):
 		for email, name, role, region in demo_data.logins():
 			click.echo(f"  {email:<42} {name:<16} {frappe._(role, lang='zh'):<14} {region}")
 		click.echo("\n登录后进入“春季要约行动”工作台。删除演示数据：bench --site <site> springoffer demo --remove")
+		from frappe.twofactor import two_factor_is_enabled, two_factor_is_enabled_for_
+
+		user = f"changsha.hrss@{plan.EMAIL_DOMAIN}"
+		if two_factor_is_enabled(user) and two_factor_is_enabled_for_(user):
+			click.secho(
+				"注意：本站点要求这些用户使用双因素认证（系统设置 → 登录，及角色“所有”的“双因素认证”），"
+				"首次登录须通过邮件绑定动态口令，站点须已配置发件邮箱。",
+				fg="yellow",
+			)
 	except frappe.ValidationError as e:
 		_fail(frappe.utils.strip_html(str(e)))
 	finally:
