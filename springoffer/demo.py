@@ -9,7 +9,6 @@ copies), and puts back the naming series counters when nothing else used them si
 """
 
 import json
-from datetime import date
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -113,10 +112,9 @@ def create(enterprises=2400, seed=2023, today=None, echo=print):
 	return plan
 
 
-def office(plan_user_body, region, users, role_index=0):
-	"""The demo user of `body` for a city (when the demo has one there) or the province."""
-	city = region if region in plan_demo.DEMO_CITIES else None
-	return users[(plan_user_body, city, role_index)]
+def office(body, city, users, reviewer=0):
+	"""The demo user of `body` for a city (when the demo has users there) or else the province's."""
+	return users[(body, city if city in plan_demo.DEMO_CITIES else None, reviewer)]
 
 
 def make_users(plan):
@@ -407,8 +405,6 @@ def _children(doctype):
 def _delete_documents(doctype, names):
 	"""Delete rows of `doctype` and their children, the annex ledger rows they posted and the
 	framework's rows about them."""
-	from springoffer import annex_ledger  # noqa: F401  (the ledger's table name below)
-
 	for chunk in _chunks(names):
 		for child in _children(doctype):
 			frappe.db.delete(child, {"parent": ("in", chunk), "parenttype": doctype})
@@ -499,6 +495,3 @@ def logins():
 		rows.append((u.email, u.full_name, u.role, u.region or "湖南省（全省）"))
 	return rows
 
-
-def today_campaign(today=None):
-	return plan_demo.make_campaign(plan_demo.campaign_year(today or date.today())).name
