@@ -50,9 +50,9 @@ def form_defaults(doctype: str) -> dict:
 	values = {"campaign": campaign}
 	region = own_region()
 	values[REGION_FIELDS.get(doctype, "region")] = region
+	values["reporting_body"] = user_body()  # a unit report's or a group robot's body: the user's own
 	if doctype == "Unit Report":
 		values["reporting_unit"] = annex_db.default_unit()
-		values["reporting_body"] = user_body()
 		values["as_of_date"] = annex_db.default_as_of(campaign) if campaign else getdate(today())
 	for fieldname in DATE_FIELDS.get(doctype, ()):
 		values.setdefault(fieldname, campaign_day(campaign))
