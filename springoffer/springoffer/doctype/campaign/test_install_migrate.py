@@ -103,3 +103,12 @@ class TestSecurityBaseline(FrappeTestCase):
 		self.assertEqual(security.apply_baseline(), [])  # once per site: an administrator's choice stands
 		self.assertEqual(sorted(security.apply_baseline(force=True)), ["allow_consecutive_login_attempts", "session_expiry"])
 		self.assertEqual(security.unmet(), [])
+
+	def test_two_factor_is_available_not_demanded_of_everyone(self):
+		"""Every login would need mail (the OTP app's set-up link) if the All role demanded two-factor."""
+		frappe.db.set_single_value("System Settings", "enable_two_factor_auth", 0)
+		frappe.db.set_value("Role", "All", "two_factor_auth", 1)
+		self.assertIn("enable_two_factor_auth", security.apply_baseline(force=True))
+		self.assertEqual(frappe.db.get_single_value("System Settings", "enable_two_factor_auth"), 1)
+		self.assertEqual(frappe.db.get_value("Role", "All", "two_factor_auth"), 0)
+		self.assertEqual(security.unmet(), [])
