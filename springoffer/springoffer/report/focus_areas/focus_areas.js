@@ -5,13 +5,6 @@ frappe.query_reports["Focus Areas"] = {
 	],
 	tree: true,
 	initial_depth: 1,
-	onload(report) {
-		frappe.call("springoffer.api.annex_defaults").then((r) => {
-			const d = r.message || {};
-			if (d.campaign && !report.get_filter_value("campaign")) report.set_filter_value("campaign", d.campaign);
-			if (d.unit && !report.get_filter_value("reporting_unit")) report.set_filter_value("reporting_unit", d.unit);
-		});
-	},
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		const report = frappe.query_report;

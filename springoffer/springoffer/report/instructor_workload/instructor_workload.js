@@ -9,11 +9,4 @@ frappe.query_reports["Instructor Workload"] = {
 			options: ["", "人力资源和社会保障部门", "总工会", "企业和工业经济联合会", "工商业联合会"],
 		},
 	],
-	onload(report) {
-		frappe.call("springoffer.api.annex_defaults").then((r) => {
-			const d = r.message || {};
-			if (d.campaign && !report.get_filter_value("campaign")) report.set_filter_value("campaign", d.campaign);
-			if (d.unit && !report.get_filter_value("reporting_unit")) report.set_filter_value("reporting_unit", d.unit);
-		});
-	},
 };

@@ -4,13 +4,6 @@ frappe.query_reports["Quality Evaluation"] = {
 		{ fieldname: "reporting_unit", label: __("Reporting Unit"), fieldtype: "Link", options: "Region", reqd: 1 },
 		{ fieldname: "as_of_date", label: __("As Of"), fieldtype: "Date", reqd: 1, default: frappe.datetime.get_today() },
 	],
-	onload(report) {
-		frappe.call("springoffer.api.annex_defaults").then((r) => {
-			const d = r.message || {};
-			if (d.campaign && !report.get_filter_value("campaign")) report.set_filter_value("campaign", d.campaign);
-			if (d.unit && !report.get_filter_value("reporting_unit")) report.set_filter_value("reporting_unit", d.unit);
-		});
-	},
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		// the two warning counts open the contracts they count
