@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from springoffer.core import categories, clocks, i18n
+from springoffer.core.allocation import collector_paused
 from springoffer.core.ledger import LedgerInvalid, parse_date, read_ledger, write_sample, write_template
 
 EXIT_OK = 0
@@ -149,7 +150,9 @@ def _annex(args, out):
 	else:
 		as_of = clocks.default_as_of(date.today(), campaign.end)
 
-	annex = ledger.annex(unit, campaign.name, as_of)
+	with collector_paused():
+		annex = ledger.annex(unit, campaign.name, as_of)
+	del ledger  # the refusal sheet is written from the annex alone
 	path = _write(args.output, write_annex(annex, unit_label=unit, due_date=campaign.report_due))
 	total = annex.total
 	print(f"已生成附件：{path}", file=out)

@@ -20,7 +20,7 @@ from datetime import date
 from springoffer.core import categories, clocks
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a province has hundreds of thousands
 class Enterprise:
 	key: str  # 统一社会信用代码 (or the record name)
 	name: str
@@ -28,7 +28,7 @@ class Enterprise:
 	region: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a province has hundreds of thousands
 class OfferLine:
 	"""One enterprise covered by one offer."""
 
@@ -47,7 +47,7 @@ class OfferLine:
 		return clocks.response_due(self.date_sent)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a province has hundreds of thousands
 class ContractLine:
 	contract: str
 	campaign: str

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from springoffer.core import categories as c
+from springoffer.core.allocation import collector_paused
 
 FONT_NAME = "宋体"
 TITLE_FONT = Font(name="黑体", size=16)
@@ -184,11 +185,12 @@ def write_refusal_sheet(ws, unit_label, refusals):
 
 def write_workbook(unit_label, due_date, rows, refusals):
 	"""The two-sheet workbook as bytes, from rows already counted (a report or a UnitReport)."""
-	wb = Workbook()
-	write_annex_sheet(wb.active, unit_label, due_date, rows)
-	write_refusal_sheet(wb.create_sheet(), unit_label, refusals)
-	out = BytesIO()
-	wb.save(out)
+	with collector_paused():
+		wb = Workbook()
+		write_annex_sheet(wb.active, unit_label, due_date, rows)
+		write_refusal_sheet(wb.create_sheet(), unit_label, refusals)
+		out = BytesIO()
+		wb.save(out)
 	return out.getvalue()
 
 

@@ -3,8 +3,8 @@
 from springoffer.core import categories
 from springoffer.core.ledger import spellings
 from springoffer.core.ledger.model import LedgerError
-from springoffer.core.ledger.sheets import ENTERPRISES, SPECS
-from springoffer.core.ledger.values import _clean, _options, parse_date, parse_int
+from springoffer.core.ledger.sheets import CONTRACTS, ENTERPRISES, OFFERS, SPECS
+from springoffer.core.ledger.values import _clean, _options, is_blank, parse_date, parse_int
 from springoffer.core.ledger.workbook import _find_sheets, _Sheet
 
 
@@ -16,6 +16,8 @@ class CellReader:
 		self.base_regions = dict(base_regions)
 		worksheets = _find_sheets(workbook)
 		self.sheets = {name: _Sheet(SPECS[name], ws, self.errors) for name, ws in worksheets.items()}
+		# the big record sheets are parsed on another core while the 企业 sheet is checked here
+		workbook.ahead([worksheets[name].title for name in (OFFERS, CONTRACTS) if name in worksheets])
 		if ENTERPRISES not in self.sheets:
 			self.errors.append(
 				LedgerError(
@@ -46,7 +48,7 @@ class CellReader:
 
 	def date(self, sheet, row, record, column, required=True):
 		value = record.get(column)
-		if value is None:
+		if is_blank(value):
 			if required:
 				self.error(sheet, row, f"请填写「{column}」，格式如 2023-03-15", column)
 			return None
@@ -58,7 +60,7 @@ class CellReader:
 
 	def positive(self, sheet, row, record, column):
 		value = record.get(column)
-		if value is None:
+		if is_blank(value):
 			self.error(sheet, row, f"请填写「{column}」（大于 0 的整数）", column)
 			return None
 		try:

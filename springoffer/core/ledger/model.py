@@ -55,7 +55,7 @@ class Campaign:
 		return self.start.year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Offer:
 	"""One 要约编号: the offer-level fields and the enterprises it covers."""
 
@@ -75,8 +75,11 @@ class Offer:
 	def response_due(self):
 		return clocks.response_due(self.date_sent)
 
+	def covers(self, code):
+		return any(covered == code for covered, _workers in self.coverage)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Contract:
 	"""One 合同编号: the contract-level fields and the enterprises it covers."""
 

@@ -1,5 +1,6 @@
 """read_ledger: the whole workbook checked at once, taken whole or not at all."""
 
+from springoffer.core.allocation import collector_paused
 from springoffer.core.ledger.cells import CellReader
 from springoffer.core.ledger.model import Ledger, LedgerInvalid
 from springoffer.core.ledger.records import RecordSheets
@@ -35,12 +36,13 @@ def read_ledger(source, base_regions=None):
 	if problem:
 		raise LedgerInvalid([problem])
 	try:
-		reader = _Reader(workbook, base_regions)
-		reader.read_regions()
-		reader.read_campaigns()
-		reader.read_enterprises()
-		reader.read_offers()
-		reader.read_contracts()
+		with collector_paused():
+			reader = _Reader(workbook, base_regions)
+			reader.read_regions()
+			reader.read_campaigns()
+			reader.read_enterprises()
+			reader.read_offers()
+			reader.read_contracts()
 	finally:
 		workbook.close()
 	if reader.errors:

@@ -55,8 +55,12 @@ class RecordSheets:
 		self.known = {}  # credit code → (row, employees or None): enterprises other sheets may name
 		self.enterprises_checked = self.usable(ENTERPRISES)
 		for row, record in self.rows(ENTERPRISES):
-			raw = _clean(record.get(CODE))
-			code = normalize_code(raw)
+			raw = record.get(CODE)
+			if raw.__class__ is str and len(raw) == 18 and raw.isalnum() and raw.isascii() and raw.isupper():
+				code = raw  # as printed on the licence: nothing to normalise
+			else:
+				raw = _clean(raw)
+				code = normalize_code(raw)
 			valid = False
 			if not code:
 				self.error(ENTERPRISES, row, f"请填写「{CODE}」（18 位，见营业执照）")
@@ -92,6 +96,14 @@ class RecordSheets:
 
 	def covered(self, sheet, row, record):
 		"""(credit code, workers) of one coverage row; code None when it names no registered enterprise."""
+		raw = record.get(CODE)
+		enterprise = self.known.get(raw)
+		workers = record.get(WORKERS)
+		if enterprise is not None and workers.__class__ is float and workers.is_integer() and 0 < workers <= (enterprise[1] or workers):
+			return raw, int(workers)  # the common row, written as the 企业 sheet has it: nothing to report
+		return self._covered(sheet, row, record)
+
+	def _covered(self, sheet, row, record):
 		raw = _clean(record.get(CODE))
 		code = normalize_code(raw)
 		if not code:
@@ -123,8 +135,10 @@ class RecordSheets:
 
 	def _agree(self, sheet, key_label, key, rows, fields):
 		"""Every row of one offer/contract repeats the same `fields`; report the rows that differ from the first."""
-		first_row, first = rows[0]
-		for row, values in rows[1:]:
+		first_row, first = rows[0][:2]
+		for row, values, _code, _workers in rows[1:]:
+			if values is first:
+				continue  # the same cells as the first row, read once
 			for label in fields:
 				a, b = first.get(label), values.get(label)
 				if a is _UNREADABLE or b is _UNREADABLE:
@@ -138,8 +152,7 @@ class RecordSheets:
 
 	def _coverage(self, sheet, key_label, key, rows):
 		coverage, seen = [], {}
-		for row, values in rows:
-			code, workers = values["_code"], values["_workers"]
+		for row, _values, code, workers in rows:
 			if code is None:
 				continue
 			if code in seen:
@@ -158,20 +171,22 @@ class RecordSheets:
 		self.offers = {}
 		self.offer_numbers = set()
 		self.offer_lines = []
-		groups = {}
-		previous = (None, None, None)  # the last row's offer-level cells, read without error, and what they gave
+		groups = {}  # 要约编号 → [(row, the offer's cells, credit code, workers)]
+		# The next enterprise of the same offer repeats the offer's cells: what they gave is shared,
+		# not read again (the last row's cells, read without error, and what they gave).
+		previous_raw = previous = None
 		for row, record in self.rows(OFFERS):
-			raw = [record.get(column) for column in _OFFER_CELLS]
-			if raw == previous[0]:
-				# The next enterprise of the same offer repeats its cells: what they gave, not read again.
-				number, values = previous[1], dict(previous[2])
+			raw = tuple(map(record.get, _OFFER_CELLS))
+			if raw == previous_raw:
+				number, values = previous
 			else:
 				errors_before = len(self.errors)
 				number, values = self._offer_cells(row, record)
-				previous = (raw, number, values) if len(self.errors) == errors_before else (None, None, None)
-			values["_code"], values["_workers"] = self.covered(OFFERS, row, record)
+				previous_raw, previous = (raw, (number, values)) if len(self.errors) == errors_before else (None, None)
 			if number:
-				groups.setdefault(number, []).append((row, values))
+				groups.setdefault(number, []).append((row, values, *self.covered(OFFERS, row, record)))
+			else:
+				self.covered(OFFERS, row, record)
 		self.offer_numbers = set(groups)  # every number written, its offer readable or not
 		for number, rows in groups.items():
 			self._offer(number, rows)
@@ -197,11 +212,11 @@ class RecordSheets:
 
 	def _offer(self, number, rows):
 		self._agree(OFFERS, OFFER_NO, number, rows, (CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE))
-		first_row, first = rows[0]
+		first_row, first = rows[0][:2]
 		# Texts of the whole offer may be written on one row only, but must not contradict each other.
 		texts = {}
 		for label in (REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE):
-			filled = [(row, v[label]) for row, v in rows if v[label] not in ("", None, _UNREADABLE)]
+			filled = [(row, v[label]) for row, v, _code, _workers in rows if v[label] not in ("", None, _UNREADABLE)]
 			for row, value in filled[1:]:
 				if value != filled[0][1]:
 					self.error(
@@ -209,7 +224,7 @@ class RecordSheets:
 						row,
 						f"要约编号 {number} 的「{label}」与第 {filled[0][0]} 行不一致；一个要约只有一个{label}，请只填一处或填得相同",
 					)
-			texts[label] = filled[0][1] if filled else (_UNREADABLE if any(v[label] is _UNREADABLE for _, v in rows) else None)
+			texts[label] = filled[0][1] if filled else (_UNREADABLE if any(v[label] is _UNREADABLE for _, v, _code, _workers in rows) else None)
 		coverage = self._coverage(OFFERS, OFFER_NO, number, rows)
 		scope, sent, response, answered = first[SCOPE], first[DATE_SENT], first[RESPONSE], first[RESPONSE_DATE]
 		campaign = first["_campaign"]
@@ -217,7 +232,7 @@ class RecordSheets:
 			self.error(
 				OFFERS,
 				first_row,
-				f"要约编号 {number} 的要约范围为「{categories.SCOPE_SINGLE}」，却有 {len(rows)} 行（第 {'、'.join(str(r) for r, _ in rows)} 行）；"
+				f"要约编号 {number} 的要约范围为「{categories.SCOPE_SINGLE}」，却有 {len(rows)} 行（第 {'、'.join(str(r[0]) for r in rows)} 行）；"
 				f"覆盖多家企业请填「{categories.SCOPE_INDUSTRY}」或「{categories.SCOPE_REGIONAL}」，否则请给每个要约单独编号",
 			)
 		if campaign and sent is not _UNREADABLE and not (campaign.start <= sent <= campaign.end):
@@ -254,7 +269,7 @@ class RecordSheets:
 		broken = (
 			campaign is None
 			or any(v is _UNREADABLE for v in (scope, sent, response, answered))
-			or any(values["_code"] is None or values["_workers"] is None for _, values in rows)
+			or any(code is None or workers is None for _, _values, code, workers in rows)
 		)
 		if broken or number in self.offers:
 			return
@@ -315,7 +330,7 @@ class RecordSheets:
 				CANCELLATION_REASON: _clean(record.get(CANCELLATION_REASON)),
 				"_campaign": campaign,
 			}
-			values["_code"], values["_workers"] = self.covered(CONTRACTS, row, record)
+			code, workers = self.covered(CONTRACTS, row, record)
 			offer_no = values[OFFER_NO]
 			if offer_no and self.usable(OFFERS):
 				offer = self.offers.get(offer_no)
@@ -333,29 +348,29 @@ class RecordSheets:
 							row,
 							f"合同属于活动「{campaign.name}」，其要约 {offer_no} 却属于「{offer.campaign}」；请核对活动或要约编号",
 						)
-					if values["_code"] and values["_code"] not in {code for code, _ in offer.coverage}:
+					if code and not offer.covers(code):
 						self.error(
 							CONTRACTS,
 							row,
-							f"要约 {offer_no} 没有覆盖企业 {values['_code']}；请核对要约编号或统一社会信用代码",
+							f"要约 {offer_no} 没有覆盖企业 {code}；请核对要约编号或统一社会信用代码",
 						)
 			if offer_no and not self.usable(OFFERS) and OFFERS not in self.sheets:
 				self.error(CONTRACTS, row, f"填了要约编号 {offer_no}，但台帐中没有「{OFFERS}」工作表；请补上该表或清空此格")
 			if number:
-				groups.setdefault(number, []).append((row, values))
+				groups.setdefault(number, []).append((row, values, code, workers))
 		for number, rows in groups.items():
 			self._contract(number, rows)
 
 	def _contract(self, number, rows):
 		self._agree(CONTRACTS, CONTRACT_NO, number, rows, (CAMPAIGN, KIND, SIGNING_DATE, STATUS, OFFER_NO))
-		first_row, first = rows[0]
+		first_row, first = rows[0][:2]
 		coverage = self._coverage(CONTRACTS, CONTRACT_NO, number, rows)
 		campaign, kind, signed, cancelled = first["_campaign"], first[KIND], first[SIGNING_DATE], first[STATUS]
-		reasons = [v[CANCELLATION_REASON] for _, v in rows if v[CANCELLATION_REASON]]
+		reasons = [v[CANCELLATION_REASON] for _, v, _code, _workers in rows if v[CANCELLATION_REASON]]
 		broken = (
 			campaign is None
 			or any(v is _UNREADABLE for v in (kind, signed, cancelled))
-			or any(values["_code"] is None or values["_workers"] is None for _, values in rows)
+			or any(code is None or workers is None for _, _values, code, workers in rows)
 		)
 		if broken or number in self.contracts:
 			return

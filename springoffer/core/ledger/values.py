@@ -23,6 +23,11 @@ def _clean(value):
 	return str(value).strip()
 
 
+def is_blank(value):
+	"""An empty cell: nothing, or only spaces."""
+	return value is None or (value.__class__ is str and (not value or value.isspace()))
+
+
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -99,7 +104,7 @@ _UNREADABLE = _Unreadable()
 
 
 def _or_unreadable(raw, parsed):
-	if raw is None:
+	if is_blank(raw):
 		return None
 	return _UNREADABLE if parsed is None else parsed
 
