@@ -6,6 +6,7 @@ division code, 9-17 organisation code (8 body characters and its own check chara
 """
 
 from dataclasses import dataclass
+from operator import mul
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
 _VALUE = {c: i for i, c in enumerate(CHARSET)}
@@ -37,17 +38,18 @@ class CodeError:
 	args: tuple = ()
 
 
+_VALID = frozenset(CHARSET)
+_ORG_VALUE = {c: int(c, 36) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}  # 0-9, then A = 10 …
+
+
+# map() over lookup tables: a province's ledger checks 100,000 codes.
 def credit_check_char(first17):
-	total = sum(_VALUE[c] * w for c, w in zip(first17, _WEIGHTS))
+	total = sum(map(mul, map(_VALUE.__getitem__, first17), _WEIGHTS))
 	return CHARSET[(31 - total % 31) % 31]
 
 
-def _org_char_value(c):
-	return int(c) if c.isdigit() else ord(c) - ord("A") + 10
-
-
 def org_check_char(body8):
-	remainder = 11 - sum(_org_char_value(c) * w for c, w in zip(body8, _ORG_WEIGHTS)) % 11
+	remainder = 11 - sum(map(mul, map(_ORG_VALUE.__getitem__, body8), _ORG_WEIGHTS)) % 11
 	return {10: "X", 11: "0"}.get(remainder, str(remainder))
 
 
@@ -61,11 +63,10 @@ def check(code):
 	code = normalize(code)
 	if len(code) != 18:
 		return CodeError("Unified Social Credit Code must have 18 characters, got {0}; copy it from the business licence", (len(code),))
-	bad = sorted({c for c in code if c not in _VALUE})
-	if bad:
+	if not _VALID.issuperset(code):
 		return CodeError(
 			"Unified Social Credit Code contains characters not allowed (I, O, S, V, Z and symbols): {0}",
-			("".join(bad),),
+			("".join(sorted(set(code) - _VALID)),),
 		)
 	authority, kind = code[0], code[1]
 	if authority not in _TYPES_BY_AUTHORITY or kind not in _TYPES_BY_AUTHORITY[authority]:
@@ -79,10 +80,11 @@ def check(code):
 			(code[2:8],),
 		)
 	org_body, org_check = code[8:16], code[16]
-	if org_check != org_check_char(org_body):
+	expected_org = org_check_char(org_body)
+	if org_check != expected_org:
 		return CodeError(
 			"The organisation code {0} inside the Unified Social Credit Code has a wrong check character (expected {1}); check the code against the business licence",
-			(code[8:17], org_check_char(org_body)),
+			(code[8:17], expected_org),
 		)
 	expected = credit_check_char(code[:17])
 	if code[17] != expected:

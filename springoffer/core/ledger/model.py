@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from springoffer.core import clocks
 from springoffer.core.counting import RegionTree, count_annex
@@ -55,8 +56,8 @@ class Campaign:
 		return self.start.year
 
 
-@dataclass(frozen=True, slots=True)
-class Offer:
+# Offers and contracts are named tuples, like counting's records: a province has tens of thousands.
+class Offer(NamedTuple):
 	"""One 要约编号: the offer-level fields and the enterprises it covers."""
 
 	number: str
@@ -79,8 +80,7 @@ class Offer:
 		return any(covered == code for covered, _workers in self.coverage)
 
 
-@dataclass(frozen=True, slots=True)
-class Contract:
+class Contract(NamedTuple):
 	"""One 合同编号: the contract-level fields and the enterprises it covers."""
 
 	number: str

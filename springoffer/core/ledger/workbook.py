@@ -103,7 +103,8 @@ class _Sheet:
 			record = dict(zip(names, cells))
 			if "" in cells:
 				record.update(dict.fromkeys(compress(names, map(eq, cells, empties)), None))
-			if is_blank(cells[0]) and all(is_blank(v) for v in cells):
+			first = cells[0]
+			if (not first or (first.__class__ is str and first.isspace())) and all(map(is_blank, record.values())):
 				continue  # only spaces
 			yield number, record
 
@@ -121,18 +122,13 @@ class _Worksheet:
 		sheet, problem = self.workbook.load(self.title)
 		if problem:
 			return None, problem
-		return _padded_rows(sheet), None
+		# calamine yields rows from row 1 but columns from the first one used: pad to column A so
+		# column letters in messages are the ones Excel shows.
+		pad = [""] * sheet.start[1] if sheet.start else []
+		return ((pad + row for row in sheet.iter_rows()) if pad else sheet.iter_rows()), None
 
 
 _DAMAGED = "工作表「{}」无法读取（文件可能已损坏）；请在 Excel 中打开后另存为 .xlsx 再试"
-
-
-def _padded_rows(sheet):
-	# calamine yields rows from row 1 but columns from the first one used: pad to column A so
-	# column letters in messages are the ones Excel shows.
-	pad = [""] * sheet.start[1] if sheet.start else []
-	for row in sheet.iter_rows():
-		yield pad + row if pad else row
 
 
 class _Workbook:
