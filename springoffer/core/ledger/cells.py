@@ -16,7 +16,7 @@ class CellReader:
 		self.base_regions = dict(base_regions)
 		worksheets = _find_sheets(workbook)
 		self.sheets = {name: _Sheet(SPECS[name], ws, self.errors) for name, ws in worksheets.items()}
-		# the big record sheets are parsed on another core while the 企业 sheet is checked here
+		# parsed on another core while the 企业 sheet is checked here
 		workbook.ahead([worksheets[name].title for name in (OFFERS, CONTRACTS) if name in worksheets])
 		if ENTERPRISES not in self.sheets:
 			self.errors.append(
@@ -37,6 +37,11 @@ class CellReader:
 	def rows(self, name):
 		sheet = self.sheets.get(name)
 		return sheet.rows if sheet is not None and sheet.usable else []
+
+	def sheet(self, name):
+		"""The usable sheet called `name`, or None."""
+		sheet = self.sheets.get(name)
+		return sheet if sheet is not None and sheet.usable else None
 
 	# cells ----------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """The 企业, 要约 and 集体合同 sheets: enterprises, and offers and contracts grouped by their numbers."""
 
+from operator import itemgetter
+
 from springoffer.core import categories, credit_code
 from springoffer.core.counting import ContractLine, Enterprise, OfferLine
 from springoffer.core.ledger import spellings
@@ -96,12 +98,15 @@ class RecordSheets:
 
 	def covered(self, sheet, row, record):
 		"""(credit code, workers) of one coverage row; code None when it names no registered enterprise."""
-		raw = record.get(CODE)
-		enterprise = self.known.get(raw)
-		workers = record.get(WORKERS)
+		return self.plainly_covered(record.get(CODE), record.get(WORKERS)) or self._covered(sheet, row, record)
+
+	def plainly_covered(self, code, workers):
+		"""(code, workers) of the common row — a code as the 企业 sheet writes it, a whole number of
+		workers within the enterprise's employees — where there is nothing to report; else None."""
+		enterprise = self.known.get(code)
 		if enterprise is not None and workers.__class__ is float and workers.is_integer() and 0 < workers <= (enterprise[1] or workers):
-			return raw, int(workers)  # the common row, written as the 企业 sheet has it: nothing to report
-		return self._covered(sheet, row, record)
+			return code, int(workers)
+		return None
 
 	def _covered(self, sheet, row, record):
 		raw = _clean(record.get(CODE))
@@ -172,24 +177,40 @@ class RecordSheets:
 		self.offer_numbers = set()
 		self.offer_lines = []
 		groups = {}  # 要约编号 → [(row, the offer's cells, credit code, workers)]
+		mixed = set()  # numbers whose rows do not all share their first row's cells
+		sheet = self.sheet(OFFERS)
+		if sheet is not None:
+			self._group_offer_rows(sheet, groups, mixed)
+		self.offer_numbers = set(groups)  # every number written, its offer readable or not
+		for number, rows in groups.items():
+			self._offer(number, rows, shared=number not in mixed)
+
+	def _group_offer_rows(self, sheet, groups, mixed):
+		position = sheet.positions
+		offer_cells = itemgetter(*(position[column] for column in _OFFER_CELLS if column in position))
+		code_at, workers_at = position[CODE], position[WORKERS]
 		# The next enterprise of the same offer repeats the offer's cells: what they gave is shared,
 		# not read again (the last row's cells, read without error, and what they gave).
 		previous_raw = previous = None
-		for row, record in self.rows(OFFERS):
-			raw = tuple(map(record.get, _OFFER_CELLS))
+		for row, cells in sheet.cells():
+			record = None
+			raw = offer_cells(cells)
 			if raw == previous_raw:
 				number, values = previous
 			else:
+				record = sheet.record(cells)
 				errors_before = len(self.errors)
 				number, values = self._offer_cells(row, record)
 				previous_raw, previous = (raw, (number, values)) if len(self.errors) == errors_before else (None, None)
+			covered = self.plainly_covered(cells[code_at], cells[workers_at]) or self._covered(OFFERS, row, record or sheet.record(cells))
 			if number:
-				groups.setdefault(number, []).append((row, values, *self.covered(OFFERS, row, record)))
-			else:
-				self.covered(OFFERS, row, record)
-		self.offer_numbers = set(groups)  # every number written, its offer readable or not
-		for number, rows in groups.items():
-			self._offer(number, rows)
+				group = groups.get(number)
+				if group is None:
+					groups[number] = [(row, values, *covered)]
+				else:
+					group.append((row, values, *covered))
+					if values is not group[0][1]:
+						mixed.add(number)
 
 	def _offer_cells(self, row, record):
 		"""(要约编号, the offer-level values) of one 要约 row, each cell checked."""
@@ -210,11 +231,21 @@ class RecordSheets:
 		}
 		return number, values
 
-	def _offer(self, number, rows):
-		self._agree(OFFERS, OFFER_NO, number, rows, (CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE))
+	def _offer(self, number, rows, shared=False):
+		"""shared: every row has the first row's cells (the same values, read once)."""
 		first_row, first = rows[0][:2]
-		# Texts of the whole offer may be written on one row only, but must not contradict each other.
 		texts = {}
+		if shared:
+			for label in (REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE):
+				value = first[label]
+				texts[label] = None if value is None or value == "" else value
+		else:
+			self._agree(OFFERS, OFFER_NO, number, rows, (CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE))
+			self._offer_texts(number, rows, texts)
+		self._offer_checks(number, rows, texts)
+
+	def _offer_texts(self, number, rows, texts):
+		# Texts of the whole offer may be written on one row only, but must not contradict each other.
 		for label in (REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE):
 			filled = [(row, v[label]) for row, v, _code, _workers in rows if v[label] not in ("", None, _UNREADABLE)]
 			for row, value in filled[1:]:
@@ -225,6 +256,9 @@ class RecordSheets:
 						f"要约编号 {number} 的「{label}」与第 {filled[0][0]} 行不一致；一个要约只有一个{label}，请只填一处或填得相同",
 					)
 			texts[label] = filled[0][1] if filled else (_UNREADABLE if any(v[label] is _UNREADABLE for _, v, _code, _workers in rows) else None)
+
+	def _offer_checks(self, number, rows, texts):
+		first_row, first = rows[0][:2]
 		coverage = self._coverage(OFFERS, OFFER_NO, number, rows)
 		scope, sent, response, answered = first[SCOPE], first[DATE_SENT], first[RESPONSE], first[RESPONSE_DATE]
 		campaign = first["_campaign"]
@@ -287,20 +321,10 @@ class RecordSheets:
 			row=first_row,
 		)
 		self.offers[number] = offer
-		for code, workers in coverage:
-			self.offer_lines.append(
-				OfferLine(
-					offer=number,
-					campaign=campaign.name,
-					enterprise=code,
-					workers=workers,
-					date_sent=sent,
-					response=response,
-					response_date=answered,
-					refusal_reason=offer.refusal_reason,
-					hrss_handling=offer.hrss_handling,
-				)
-			)
+		self.offer_lines += (
+			OfferLine(number, campaign.name, code, workers, sent, response, answered, offer.refusal_reason, offer.hrss_handling)
+			for code, workers in coverage
+		)
 
 	def read_contracts(self):
 		self.contracts = {}
