@@ -44,8 +44,9 @@ from springoffer.core.ledger.values import (
 	normalize_code,
 )
 
-# The cells every row of one offer repeats (all but the enterprise and its covered workers).
+# The cells every row of one offer or contract repeats (all but the enterprise and its covered workers).
 _OFFER_CELLS = (OFFER_NO, CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE, REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE)
+_CONTRACT_CELLS = (CONTRACT_NO, CAMPAIGN, KIND, SIGNING_DATE, STATUS, OFFER_NO, CANCELLATION_REASON)
 
 
 class RecordSheets:
@@ -233,7 +234,7 @@ class RecordSheets:
 
 	def _offer(self, number, rows, shared=False):
 		"""shared: every row has the first row's cells (the same values, read once)."""
-		first_row, first = rows[0][:2]
+		first = rows[0][1]
 		texts = {}
 		if shared:
 			for label in (REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE):
@@ -329,61 +330,90 @@ class RecordSheets:
 	def read_contracts(self):
 		self.contracts = {}
 		self.contract_lines = []
-		groups = {}
-		for row, record in self.rows(CONTRACTS):
-			number = self.text(CONTRACTS, row, record, CONTRACT_NO)
-			name = self.text(CONTRACTS, row, record, CAMPAIGN)
-			campaign = self.campaign(CONTRACTS, row, name)
-			status = _clean(record.get(STATUS))
-			meant = spellings.meaning(STATUS, status)
-			if meant is None:
-				self.error(
-					CONTRACTS,
-					row,
-					f"「{STATUS}」的“{status}”无法识别；已签订的合同留空或填{_options(spellings.accepted(STATUS)[:4])}等，已撤销的合同填「{CANCELLED}」、撤销或作废",
-				)
-				cancelled = _UNREADABLE
-			else:
-				cancelled = meant == CANCELLED
-			values = {
-				CAMPAIGN: name,
-				KIND: self.choice(CONTRACTS, row, record, KIND, categories.CONTRACT_KINDS) or _UNREADABLE,
-				SIGNING_DATE: self.date(CONTRACTS, row, record, SIGNING_DATE) or _UNREADABLE,
-				STATUS: cancelled,
-				OFFER_NO: _clean(record.get(OFFER_NO)),
-				CANCELLATION_REASON: _clean(record.get(CANCELLATION_REASON)),
-				"_campaign": campaign,
-			}
-			code, workers = self.covered(CONTRACTS, row, record)
-			offer_no = values[OFFER_NO]
-			if offer_no and self.usable(OFFERS):
-				offer = self.offers.get(offer_no)
-				if offer is None:
-					if offer_no not in self.offer_numbers:
-						self.error(
-							CONTRACTS,
-							row,
-							f"要约编号 {offer_no} 不在「{OFFERS}」工作表中；请改正编号，或清空此格（合同可以没有要约）",
-						)
-				else:
-					if campaign and offer.campaign != campaign.name:
-						self.error(
-							CONTRACTS,
-							row,
-							f"合同属于活动「{campaign.name}」，其要约 {offer_no} 却属于「{offer.campaign}」；请核对活动或要约编号",
-						)
-					if code and not offer.covers(code):
-						self.error(
-							CONTRACTS,
-							row,
-							f"要约 {offer_no} 没有覆盖企业 {code}；请核对要约编号或统一社会信用代码",
-						)
-			if offer_no and not self.usable(OFFERS) and OFFERS not in self.sheets:
-				self.error(CONTRACTS, row, f"填了要约编号 {offer_no}，但台帐中没有「{OFFERS}」工作表；请补上该表或清空此格")
-			if number:
-				groups.setdefault(number, []).append((row, values, code, workers))
+		groups = {}  # 合同编号 → [(row, the contract's cells, credit code, workers)]
+		sheet = self.sheet(CONTRACTS)
+		if sheet is not None:
+			self._group_contract_rows(sheet, groups)
 		for number, rows in groups.items():
 			self._contract(number, rows)
+
+	def _group_contract_rows(self, sheet, groups):
+		position = sheet.positions
+		contract_cells = itemgetter(*(position[column] for column in _CONTRACT_CELLS if column in position))
+		code_at, workers_at = position[CODE], position[WORKERS]
+		previous_raw = previous = None  # as for offers: the rows of one contract share its cells
+		for row, cells in sheet.cells():
+			record = None
+			raw = contract_cells(cells)
+			if raw == previous_raw:
+				number, values = previous
+			else:
+				record = sheet.record(cells)
+				errors_before = len(self.errors)
+				number, values = self._contract_cells(row, record)
+				previous_raw, previous = (raw, (number, values)) if len(self.errors) == errors_before else (None, None)
+			code, workers = self.plainly_covered(cells[code_at], cells[workers_at]) or self._covered(
+				CONTRACTS, row, record or sheet.record(cells)
+			)
+			if values[OFFER_NO]:
+				self._contract_offer(row, values, code)
+			if number:
+				groups.setdefault(number, []).append((row, values, code, workers))
+
+	def _contract_cells(self, row, record):
+		"""(合同编号, the contract-level values) of one 集体合同 row, each cell checked."""
+		number = self.text(CONTRACTS, row, record, CONTRACT_NO)
+		name = self.text(CONTRACTS, row, record, CAMPAIGN)
+		campaign = self.campaign(CONTRACTS, row, name)
+		status = _clean(record.get(STATUS))
+		meant = spellings.meaning(STATUS, status)
+		if meant is None:
+			self.error(
+				CONTRACTS,
+				row,
+				f"「{STATUS}」的“{status}”无法识别；已签订的合同留空或填{_options(spellings.accepted(STATUS)[:4])}等，已撤销的合同填「{CANCELLED}」、撤销或作废",
+			)
+			cancelled = _UNREADABLE
+		else:
+			cancelled = meant == CANCELLED
+		values = {
+			CAMPAIGN: name,
+			KIND: self.choice(CONTRACTS, row, record, KIND, categories.CONTRACT_KINDS) or _UNREADABLE,
+			SIGNING_DATE: self.date(CONTRACTS, row, record, SIGNING_DATE) or _UNREADABLE,
+			STATUS: cancelled,
+			OFFER_NO: _clean(record.get(OFFER_NO)),
+			CANCELLATION_REASON: _clean(record.get(CANCELLATION_REASON)),
+			"_campaign": campaign,
+		}
+		return number, values
+
+	def _contract_offer(self, row, values, code):
+		"""A contract row naming an offer: the offer exists, is of the same campaign and covers the enterprise."""
+		offer_no, campaign = values[OFFER_NO], values["_campaign"]
+		if self.usable(OFFERS):
+			offer = self.offers.get(offer_no)
+			if offer is None:
+				if offer_no not in self.offer_numbers:
+					self.error(
+						CONTRACTS,
+						row,
+						f"要约编号 {offer_no} 不在「{OFFERS}」工作表中；请改正编号，或清空此格（合同可以没有要约）",
+					)
+			else:
+				if campaign and offer.campaign != campaign.name:
+					self.error(
+						CONTRACTS,
+						row,
+						f"合同属于活动「{campaign.name}」，其要约 {offer_no} 却属于「{offer.campaign}」；请核对活动或要约编号",
+					)
+				if code and not offer.covers(code):
+					self.error(
+						CONTRACTS,
+						row,
+						f"要约 {offer_no} 没有覆盖企业 {code}；请核对要约编号或统一社会信用代码",
+					)
+		elif OFFERS not in self.sheets:
+			self.error(CONTRACTS, row, f"填了要约编号 {offer_no}，但台帐中没有「{OFFERS}」工作表；请补上该表或清空此格")
 
 	def _contract(self, number, rows):
 		self._agree(CONTRACTS, CONTRACT_NO, number, rows, (CAMPAIGN, KIND, SIGNING_DATE, STATUS, OFFER_NO))
