@@ -1,7 +1,7 @@
 """Opening the workbook and its sheets: the header map and the non-blank rows of each."""
 
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from io import BytesIO
 from itertools import compress, repeat
 from operator import eq, itemgetter
@@ -174,7 +174,8 @@ class _Workbook:
 		return _Worksheet(self, title)
 
 	def ahead(self, titles):
-		"""Start parsing these sheets, in this order, beside the caller."""
+		"""Start parsing these sheets, in this order, beside the caller. Each sheet's reach is checked
+		here first: the check holds the interpreter, calamine's parse on the other core does not."""
 		titles = [t for t in titles if t in self.sheetnames and t not in self._ahead]
 		if not titles:
 			return
@@ -182,20 +183,28 @@ class _Workbook:
 			self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-sheets")
 			self._own_book = self._open_book()
 		for title in titles:
-			self._ahead[title] = self._pool.submit(self._parse, self._own_book, title)
+			problem = self._extent_problem(title)
+			if problem:
+				self._ahead[title] = refused = Future()
+				refused.set_result((None, problem))
+			else:
+				self._ahead[title] = self._pool.submit(self._parse, self._own_book, title)
 
 	def load(self, title):
 		"""(calamine sheet, None) or (None, why it cannot be read)."""
 		future = self._ahead.pop(title, None)
-		return future.result() if future is not None else self._parse(self.book, title)
+		if future is not None:
+			return future.result()
+		problem = self._extent_problem(title)
+		return (None, problem) if problem else self._parse(self.book, title)
 
-	def _parse(self, book, title):
+	def _extent_problem(self, title):
 		with self._open_archive() as archive:
 			member = _sheet_parts(archive).get(title)
 			# a sheet whose part cannot be found is not read unchecked
-			problem = sheet_extent_problem(archive, member, title) if member else _DAMAGED.format(title)
-		if problem:
-			return None, problem
+			return sheet_extent_problem(archive, member, title) if member else _DAMAGED.format(title)
+
+	def _parse(self, book, title):
 		try:
 			return book.get_sheet_by_name(title), None
 		except Exception:  # CalamineError, XmlError …: the sheet's XML is damaged
