@@ -20,7 +20,12 @@ from springoffer.__main__ import main
 from springoffer.core import categories as c
 from springoffer.core import credit_code, xlsx
 from springoffer.core.counting import Annex, Figures, Refusal
-from springoffer.core.workbook_checks import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, workbook_problem
+from springoffer.core.workbook_checks import (
+	MAX_SHEET_ROWS,
+	MAX_WORKBOOK_BYTES,
+	sheet_extent_problem,
+	workbook_problem,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -43,6 +48,16 @@ def _padded_with_empty_rows(rows=1_000_000):
 				empty = "".join(f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t></t></is></c></row>' for i in range(7, 7 + rows))
 				data = data.replace(b"</sheetData>", empty.encode() + b"</sheetData>")
 			target.writestr(item, data)
+	return out.getvalue()
+
+
+def _two_cells_far_apart():
+	"""The base ledger with one more cell on its 企业 sheet at XFD400000: 6 KB, but read as one rectangle
+	it would be 6.5 billion cells."""
+	wb = load_workbook(BytesIO(_ledger()))
+	wb["企业"]["XFD400000"] = "x"
+	out = BytesIO()
+	wb.save(out)
 	return out.getvalue()
 
 
@@ -84,6 +99,7 @@ CASES = {
 	"an old .xls workbook": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000), (), "另存为 .xlsx"),
 	"an oversized file": (("sparse", MAX_WORKBOOK_BYTES + 1), (), "超过"),
 	"a sheet padded with 1,000,000 empty rows": (_padded_with_empty_rows, (), "空行删除"),
+	"two cells far apart on a sheet": (_two_cells_far_apart, (), "铺得太开"),
 	"a credit code of 7 characters": (lambda: _ledger(lambda s: s["企业"].append(["9143010", "某公司", c.PRIVATE, "长沙市", 3])), (), "应为 18 位"),
 	"a credit code with a wrong check digit": (lambda: _ledger(_bad_check_digit), (), "校验码错误"),
 	"the same credit code twice": (lambda: _ledger(lambda s: s["企业"].append([A.lower(), "同码公司", c.PRIVATE, "长沙市", 3])), (), "重复"),
@@ -127,9 +143,10 @@ def test_the_table_has_the_cases_the_issue_names():
 	assert len(CASES) >= 20
 
 
-def test_checks_pass_a_good_workbook_and_a_province_sized_sheet_quickly():
+def test_checks_pass_a_good_workbook_and_a_province_sized_sheet():
 	assert workbook_problem(_ledger()) is None
-	assert workbook_problem(_padded_with_empty_rows(MAX_SHEET_ROWS - 10)) is None
+	archive = zipfile.ZipFile(BytesIO(_padded_with_empty_rows(MAX_SHEET_ROWS - 10)))
+	assert sheet_extent_problem(archive, "xl/worksheets/sheet1.xml", "企业") is None
 
 
 def test_checks_take_paths_bytes_and_file_objects(tmp_path):

@@ -110,6 +110,19 @@ def test_refusal_sheet_lists_every_enterprise():
 	assert ws.page_setup.orientation == "landscape"
 
 
+def test_refusal_cells_are_bordered_and_control_characters_do_not_fail_the_export():
+	annex = sample_annex()
+	annex.refusals[2] = annex.refusals[2].__class__(**{**annex.refusals[2].__dict__, "reason": "认为无\x0b协商\x07必要"})
+	ws = open_workbook(annex)["不予回应（拒绝协商）企业情况"]
+	assert ws.cell(6, 8).value == "认为无协商必要"
+	for row in range(4, 7):
+		for column in range(1, 10):
+			cell = ws.cell(row, column)
+			assert cell.border.left.style == cell.border.bottom.style == "thin", cell.coordinate
+			assert cell.font.name == "宋体"
+	assert ws.cell(4, 6).alignment.horizontal == "right" and ws.cell(4, 2).alignment.horizontal == "left"
+
+
 def test_empty_annex_writes_zeros():
 	empty = Annex("湖南省", date(2023, 6, 30), {cat: Figures() for cat in c.REPORT_CATEGORIES}, [])
 	wb = open_workbook(empty)
