@@ -2,14 +2,16 @@
 
 from springoffer.core.allocation import collector_paused
 from springoffer.core.ledger.cells import CellReader
+from springoffer.core.ledger.contract_sheet import ContractSheet
 from springoffer.core.ledger.model import Ledger, LedgerInvalid
+from springoffer.core.ledger.offer_sheet import OfferSheet
 from springoffer.core.ledger.records import RecordSheets
 from springoffer.core.ledger.setup_sheets import SetupSheets
 from springoffer.core.ledger.sheets import SHEET_ORDER
 from springoffer.core.ledger.workbook import _load
 
 
-class _Reader(CellReader, SetupSheets, RecordSheets):
+class _Reader(CellReader, SetupSheets, RecordSheets, OfferSheet, ContractSheet):
 	"""Reads the sheets in order, collecting every error."""
 
 
