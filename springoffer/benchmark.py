@@ -4,6 +4,7 @@ single-SQL baseline, ≥ 50× faster than a per-document tally, .xlsx export wit
     bench --site S execute springoffer.benchmark.run
     bench --site S execute springoffer.benchmark.run --kwargs "{'naive_limit': 20000}"
     bench --site S execute springoffer.benchmark.cleanup
+    bench --site S execute springoffer.benchmark.run_all --kwargs "{'path': '/abs/ledger.xlsx'}"   # the ledger's figures, in one run
     python -m springoffer.benchmark ledger.xlsx      # the same ledger as a workbook, for the offline command
 
 Benchmarks measure and print; tests (tests/test_benchmark_data.py) check only the generator.
@@ -357,9 +358,9 @@ def list_views(city, user="benchmark.city.officer@example.com"):
 	return found
 
 
-def run_import(path):
+def run_import(path, keep=False):
 	"""import-ledger of the benchmark workbook into the site, first and unchanged (issue targets: ≤ 3 min
-	into an empty site, ≤ 1 min a second time). Removes the benchmark's records first and after.
+	into an empty site, ≤ 1 min a second time). Removes the benchmark's records first, and after unless `keep`.
 
 	    bench --site S execute springoffer.benchmark.run_import --kwargs "{'path': '/abs/ledger.xlsx'}"
 	"""
@@ -379,7 +380,41 @@ def run_import(path):
 		print(f"{label}: {seconds:.1f} s, {created:,} records created, {sum(n['unchanged'] for n in counts.values()):,} unchanged")
 	print(f"{'first import ≤ 180 s':<40}{timings[0]:.1f} s{'':<8}{'met' if timings[0] <= 180 else 'NOT met'}")
 	print(f"{'unchanged import ≤ 60 s':<40}{timings[1]:.1f} s{'':<8}{'met' if timings[1] <= 60 else 'NOT met'}")
-	cleanup()
+	if not keep:
+		cleanup()
+
+
+def run_all(path, as_of="2023-06-30"):
+	"""Every figure of the ledger at province scale, in one run: the offline command against openpyxl's
+	bare read of the workbook, the first and unchanged import-ledger, then the desk report for the
+	province and one city and a city officer's list views, on the records the import made. Removes
+	the benchmark's records first and after.
+
+	    bench --site S execute springoffer.benchmark.run_all --kwargs "{'path': '/abs/ledger.xlsx'}"
+	"""
+	from springoffer import annex
+	from springoffer.offline_benchmark import run as run_offline
+
+	as_of = date.fromisoformat(as_of)
+	print("== offline command ==")
+	run_offline(path)
+	print("\n== import-ledger ==")
+	run_import(path, keep=True)
+	print("\n== desk report and list views, on the imported records ==")
+	try:
+		province_ms, _figures = _best(lambda: annex.count(CAMPAIGN, "湖南省", as_of, with_refusals=False))
+		city_ms, _figures = _best(lambda: annex.count(CAMPAIGN, "长沙市", as_of, with_refusals=False))
+		print(f"湖南省: report query {province_ms:.0f} ms; 长沙市: {city_ms:.0f} ms")
+		lists = list_views("长沙市")
+		print("\ntarget                                  measured        met")
+		for label, value, ok in (
+			("report ≤ 300 ms (whole province)", f"{province_ms:.0f} ms", province_ms <= 300),
+			("one city ≤ ⅓ of the province", f"{city_ms:.0f} ms ({city_ms / province_ms:.2f}×)", city_ms <= province_ms / 3),
+			*((f"city list view of {doctype} ≤ 200 ms", f"{ms:.0f} ms", ms <= 200) for doctype, ms in lists.items()),
+		):
+			print(f"{label:<40}{value:<16}{'met' if ok else 'NOT met'}")
+	finally:
+		cleanup()
 
 
 def write_ledger_workbook(path, enterprises=100_000, coverage_rows=200_000, contracts=50_000):
