@@ -5,6 +5,7 @@ from operator import itemgetter
 
 from springoffer.core import categories, credit_code
 from springoffer.core.counting import Enterprise
+from springoffer.core.ledger import spellings
 from springoffer.core.ledger.sheets import (
 	CATEGORY,
 	CODE,
@@ -32,45 +33,88 @@ class RecordSheets:
 		self.employees = {}
 		self.known = {}  # credit code → (row, employees or None): enterprises other sheets may name
 		self.enterprises_checked = self.usable(ENTERPRISES)
-		for row, record in self.rows(ENTERPRISES):
-			raw = record.get(CODE)
-			if raw.__class__ is str and len(raw) == 18 and raw.isalnum() and raw.isascii() and raw.isupper():
-				code = raw  # as printed on the licence: nothing to normalise
+		sheet = self.sheet(ENTERPRISES)
+		if sheet is None:
+			return
+		plain = self._plain_enterprise_reader(sheet.positions)
+		for row, cells in sheet.cells():
+			enterprise = plain(cells)
+			if enterprise is not None:
+				code, name, category, region, employees = enterprise
+				self.known[code] = (row, employees)
+				self.enterprises.append(Enterprise(code, name, category, region))
+				self.employees[code] = employees
 			else:
-				raw = _clean(raw)
-				code = normalize_code(raw)
-			valid = False
-			if not code:
-				self.error(ENTERPRISES, row, f"请填写「{CODE}」（18 位，见营业执照）")
-			else:
-				problem = credit_code.check(code)
-				if problem:
-					self.error(ENTERPRISES, row, f"{code_error_text(problem)}（所填：{raw}）")
-				elif code in self.known:
-					self.error(
-						ENTERPRISES,
-						row,
-						f"{CODE} {code} 与第 {self.known[code][0]} 行重复；同一企业只登记一行，请删去或改正其中一行",
-					)
-				else:
-					valid = True
-			name = self.text(ENTERPRISES, row, record, NAME)
-			category = self.choice(ENTERPRISES, row, record, CATEGORY, categories.REPORT_CATEGORIES)
-			region = self.text(ENTERPRISES, row, record, REGION)
-			if region and self.regions_checked and region not in self.regions:
+				self._enterprise(row, sheet.record(cells))
+
+	def _plain_enterprise_reader(self, position):
+		"""A function of one row's cells: (code, name, category, region, employees) of the common row —
+		a new code as the licence prints it, a category spelt as the table has it, a known region,
+		a whole number of employees — where there is nothing to report; else None (the row is then
+		read cell by cell)."""
+		code_at, name_at, category_at = position[CODE], position[NAME], position[CATEGORY]
+		region_at, employees_at = position[REGION], position[EMPLOYEES]
+		known, regions, check = self.known, self.regions, credit_code.check
+
+		def plain(cells):
+			code, name, category, region, employees = (
+				cells[code_at], cells[name_at], cells[category_at], cells[region_at], cells[employees_at]
+			)
+			if not (code.__class__ is str and len(code) == 18 and code.isalnum() and code.isascii() and code.isupper()):
+				return None
+			if code in known or employees.__class__ is not float or not employees.is_integer() or employees <= 0:
+				return None
+			if name.__class__ is not str or not (name := name.strip()) or category.__class__ is not str:
+				return None
+			if region.__class__ is not str or (region := region.strip()) not in regions:
+				return None
+			category = spellings.meaning(CATEGORY, category.strip())
+			if category is None or check(code) is not None:
+				return None
+			return code, name, category, region, int(employees)
+
+		return plain
+
+	def _enterprise(self, row, record):
+		"""One 企业 row read cell by cell, each problem reported."""
+		raw = record.get(CODE)
+		if raw.__class__ is str and len(raw) == 18 and raw.isalnum() and raw.isascii() and raw.isupper():
+			code = raw  # as printed on the licence: nothing to normalise
+		else:
+			raw = _clean(raw)
+			code = normalize_code(raw)
+		valid = False
+		if not code:
+			self.error(ENTERPRISES, row, f"请填写「{CODE}」（18 位，见营业执照）")
+		else:
+			problem = credit_code.check(code)
+			if problem:
+				self.error(ENTERPRISES, row, f"{code_error_text(problem)}（所填：{raw}）")
+			elif code in self.known:
 				self.error(
 					ENTERPRISES,
 					row,
-					f"所在地区「{region}」不在地区树中；请填湖南省、市州或县市区名称，县市区须先在「{REGIONS}」工作表中列出（地区、上级地区）",
+					f"{CODE} {code} 与第 {self.known[code][0]} 行重复；同一企业只登记一行，请删去或改正其中一行",
 				)
-				region = None
-			employees = self.positive(ENTERPRISES, row, record, EMPLOYEES)
-			if valid:
-				self.known[code] = (row, employees)
-				if name and category and region:
-					self.enterprises.append(Enterprise(key=code, name=name, category=category, region=region))
-				if employees is not None:
-					self.employees[code] = employees
+			else:
+				valid = True
+		name = self.text(ENTERPRISES, row, record, NAME)
+		category = self.choice(ENTERPRISES, row, record, CATEGORY, categories.REPORT_CATEGORIES)
+		region = self.text(ENTERPRISES, row, record, REGION)
+		if region and self.regions_checked and region not in self.regions:
+			self.error(
+				ENTERPRISES,
+				row,
+				f"所在地区「{region}」不在地区树中；请填湖南省、市州或县市区名称，县市区须先在「{REGIONS}」工作表中列出（地区、上级地区）",
+			)
+			region = None
+		employees = self.positive(ENTERPRISES, row, record, EMPLOYEES)
+		if valid:
+			self.known[code] = (row, employees)
+			if name and category and region:
+				self.enterprises.append(Enterprise(key=code, name=name, category=category, region=region))
+			if employees is not None:
+				self.employees[code] = employees
 
 	def plainly_covered(self, code, workers):
 		"""(code, workers) of the common row — a code as the 企业 sheet writes it, a whole number of
