@@ -16,8 +16,8 @@ class CellReader:
 		self.base_regions = dict(base_regions)
 		worksheets = _find_sheets(workbook)
 		self.sheets = {name: _Sheet(SPECS[name], ws, self.errors) for name, ws in worksheets.items()}
-		# parsed on another core while the 企业 sheet is checked here
-		workbook.ahead([worksheets[name].title for name in (OFFERS, CONTRACTS) if name in worksheets])
+		# parsed on another core while the 企业 sheet is checked here (the 集体合同 rows are read next)
+		workbook.ahead([worksheets[name].title for name in (CONTRACTS, OFFERS) if name in worksheets])
 		if ENTERPRISES not in self.sheets:
 			self.errors.append(
 				LedgerError(

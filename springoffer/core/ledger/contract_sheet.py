@@ -25,12 +25,27 @@ _CONTRACT_CELLS = (CONTRACT_NO, CAMPAIGN, KIND, SIGNING_DATE, STATUS, OFFER_NO, 
 class ContractSheet:
 	"""Reader part: the 集体合同 sheet (mixed into reader._Reader, after RecordSheets and OfferSheet)."""
 
+	def read_contract_rows(self):
+		"""The 集体合同 rows grouped by contract, their cells checked; what they say of an offer waits for
+		the 要约 sheet (read_contracts). Read before the offers: this sheet is parsed first, and the
+		larger 要约 sheet meanwhile on the other core."""
+		self._naming_offers = []  # (row, values, credit code) of each row with a 要约编号
+
+		def names_offer(row, values, code):
+			if values[OFFER_NO]:
+				self._naming_offers.append((row, values, code))
+
+		self._contract_groups, _mixed = self.grouped_rows(CONTRACTS, _CONTRACT_CELLS, self._contract_cells, names_offer)
+
 	def read_contracts(self):
+		"""The contracts, once the offers are read."""
 		self.contracts = {}
 		self.contract_lines = []
-		groups, _mixed = self.grouped_rows(CONTRACTS, _CONTRACT_CELLS, self._contract_cells, self._contract_offer)
-		for number, rows in groups.items():
+		for row, values, code in self._naming_offers:
+			self._contract_offer(row, values, code)
+		for number, rows in self._contract_groups.items():
 			self._contract(number, rows)
+		self._naming_offers = self._contract_groups = None
 
 	def _contract_cells(self, row, record):
 		"""(合同编号, the contract-level values) of one 集体合同 row, each cell checked."""
@@ -62,8 +77,6 @@ class ContractSheet:
 	def _contract_offer(self, row, values, code):
 		"""A contract row naming an offer: the offer exists, is of the same campaign and covers the enterprise."""
 		offer_no, campaign = values[OFFER_NO], values["_campaign"]
-		if not offer_no:
-			return
 		if self.usable(OFFERS):
 			offer = self.offers.get(offer_no)
 			if offer is None:

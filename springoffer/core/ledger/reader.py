@@ -43,6 +43,7 @@ def read_ledger(source, base_regions=None):
 			reader.read_regions()
 			reader.read_campaigns()
 			reader.read_enterprises()
+			reader.read_contract_rows()
 			reader.read_offers()
 			reader.read_contracts()
 	finally:
@@ -59,7 +60,7 @@ def read_ledger(source, base_regions=None):
 		offers=reader.offers,
 		contracts=reader.contracts,
 		added_regions=reader.added_regions,
-		enterprise_rows={code: row for code, (row, _employees) in reader.known.items()},
+		enterprise_rows={code: row for code, (row, _employees, _code) in reader.known.items()},
 	)
 
 

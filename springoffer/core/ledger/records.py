@@ -31,7 +31,9 @@ class RecordSheets:
 	def read_enterprises(self):
 		self.enterprises = []
 		self.employees = {}
-		self.known = {}  # credit code → (row, employees or None): enterprises other sheets may name
+		# credit code → (row, employees or None, the code): enterprises other sheets may name; the code kept
+		# there is the one every record of it shares (a province's rows name them 250,000 times)
+		self.known = {}
 		self.enterprises_checked = self.usable(ENTERPRISES)
 		sheet = self.sheet(ENTERPRISES)
 		if sheet is None:
@@ -41,7 +43,7 @@ class RecordSheets:
 			enterprise = plain(cells)
 			if enterprise is not None:
 				code, name, category, region, employees = enterprise
-				self.known[code] = (row, employees)
+				self.known[code] = (row, employees, code)
 				self.enterprises.append(Enterprise(code, name, category, region))
 				self.employees[code] = employees
 			else:
@@ -54,7 +56,8 @@ class RecordSheets:
 		read cell by cell)."""
 		code_at, name_at, category_at = position[CODE], position[NAME], position[CATEGORY]
 		region_at, employees_at = position[REGION], position[EMPLOYEES]
-		known, regions, check = self.known, self.regions, credit_code.check
+		known, check = self.known, credit_code.check
+		regions = {region: region for region in self.regions}  # each enterprise shares its region's name
 
 		def plain(cells):
 			code, name, category, region, employees = (
@@ -66,7 +69,7 @@ class RecordSheets:
 				return None
 			if name.__class__ is not str or not (name := name.strip()) or category.__class__ is not str:
 				return None
-			if region.__class__ is not str or (region := region.strip()) not in regions:
+			if region.__class__ is not str or (region := regions.get(region.strip())) is None:
 				return None
 			category = spellings.meaning(CATEGORY, category.strip())
 			if category is None or check(code) is not None:
@@ -110,7 +113,7 @@ class RecordSheets:
 			region = None
 		employees = self.positive(ENTERPRISES, row, record, EMPLOYEES)
 		if valid:
-			self.known[code] = (row, employees)
+			self.known[code] = (row, employees, code)
 			if name and category and region:
 				self.enterprises.append(Enterprise(key=code, name=name, category=category, region=region))
 			if employees is not None:
@@ -121,7 +124,7 @@ class RecordSheets:
 		workers within the enterprise's employees — where there is nothing to report; else None."""
 		enterprise = self.known.get(code)
 		if enterprise is not None and workers.__class__ is float and workers.is_integer() and 0 < workers <= (enterprise[1] or workers):
-			return code, int(workers)
+			return enterprise[2], int(workers)
 		return None
 
 	def covered(self, sheet, row, record):
@@ -144,6 +147,8 @@ class RecordSheets:
 			code = None
 		elif not self.enterprises_checked:
 			code = None
+		else:
+			code = self.known[code][2]
 		workers = self.positive(sheet, row, record, WORKERS)
 		if code and workers is not None:
 			employees = self.known[code][1]
