@@ -83,8 +83,11 @@ def _row_height(cells, minimum=18.0, line=15.0):
 	for text, width in cells:
 		if not text:
 			continue
+		text = str(text)
+		if 2 * len(text) <= int(width) - 2:
+			continue  # one line even if every character is a wide one
 		# GBK spends two bytes on a CJK character and one on ASCII: its length is the printed width
-		columns = len(str(text).encode("gbk", "replace"))
+		columns = len(text.encode("gbk", "replace"))
 		lines = max(lines, -(-columns // max(int(width) - 2, 1)))
 	return max(minimum, lines * line + 6)
 
@@ -158,7 +161,9 @@ def _body_styles(ws):
 def _sheet_text(value):
 	"""User text as a cell can hold it: control characters XML cannot carry dropped, 32,767 at most."""
 	text = "" if value is None else str(value)
-	return ILLEGAL_CHARACTERS_RE.sub("", text)[:32767]
+	if not text.isprintable():  # printable text has none of them: most cells skip the search
+		text = ILLEGAL_CHARACTERS_RE.sub("", text)
+	return text[:32767]
 
 
 def write_refusal_sheet(ws, unit_label, refusals):
