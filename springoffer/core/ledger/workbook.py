@@ -19,8 +19,8 @@ from springoffer.core.workbook_checks import sheet_parts as _sheet_parts
 
 
 class _Sheet:
-	"""One worksheet: its header map, then its non-blank rows, read once and lazily (a province's
-	ledger need not be held in memory twice)."""
+	"""One worksheet: its header map, then its non-blank rows, read once and lazily; its cells are
+	let go as soon as they are read (a province's ledger is not held in memory twice)."""
 
 	def __init__(self, spec, ws, errors):
 		self.spec = spec
@@ -39,8 +39,7 @@ class _Sheet:
 		return self._columns
 
 	def _open(self):
-		"""Load the sheet and map its header, on first use: the sheets of a province's ledger are
-		held in memory one at a time."""
+		"""Load the sheet (or take it from the other core) and map its header, on first use."""
 		if self._opened:
 			return
 		self._opened = True
