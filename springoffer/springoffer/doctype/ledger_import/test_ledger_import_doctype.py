@@ -169,6 +169,22 @@ class TestLedgerImportDoctype(FrappeTestCase):
 			self.start(doc)
 		self.assertEqual(frappe.db.get_value("Ledger Import", doc.name, "status"), desk.INVALID)
 
+	def test_two_cells_far_apart_are_refused_at_check_without_reading_the_sheet(self):
+		"""A 20 KB upload with a cell at XFD400000 would make the reader hold 6.5 billion cells and bring
+		the worker down: 校验 names the sheet and what to remove instead."""
+		wb = sample_book()
+		wb[ENTERPRISES]["XFD400000"] = "备注"
+		doc = self.new_import(as_bytes(wb))
+		result = doc.check()
+		doc.reload()
+		self.assertEqual((doc.status, result["problems"]), (desk.INVALID, 1))
+		(problem,) = doc.problems
+		self.assertEqual(problem.sheet, ENTERPRISES)
+		self.assertIn("铺得太开", problem.reason)
+		self.assertIn("删去", problem.fix)
+		with self.assertRaises(frappe.ValidationError):
+			self.start(doc)
+
 	def test_clean_workbook_passes_check_and_writes_nothing(self):
 		doc = self.new_import(self.sample)
 		result = doc.check()
