@@ -50,7 +50,7 @@ def test_an_ordinary_sheet_passes():
 
 def test_two_cells_far_apart_are_refused_before_parsing():
 	problem = _problem('<row r="1"><c r="A1"><v>1</v></c></row><row r="400000"><c r="XFD400000"><v>1</v></c></row>')
-	assert "铺得太开" in problem and "16,384" in problem
+	assert "铺得太开" in problem and "XFD 列、第 400,000 行" in problem
 
 
 def test_a_far_cell_past_the_first_megabyte_is_found():
@@ -65,8 +65,9 @@ def test_a_row_number_past_the_limit_is_refused_even_in_a_row_that_claims_anothe
 
 def test_a_cell_whose_reference_comes_after_its_other_attributes_is_measured():
 	"""Some writers put s= and t= before r=: the column still counts."""
-	wide = '<row r="300000"><c s="1" t="n" r="AB300000"><v>1</v></c></row>'
-	assert "铺得太开" in _problem(wide)  # 28 columns × 300,000 rows and more
+	wide = '<row r="480000"><c s="1" t="n" r="AB480000"><v>1</v></c></row>'
+	assert "铺得太开" in _problem(wide)  # 28 columns × 480,000 rows
+	assert _problem(wide.replace("480000", "400000")) is None  # 28 × 400,000: within the limit
 	assert _problem('<row r="5"><c s="1" r="AB5"><v>1</v></c></row>') is None  # 28 columns × 5 rows
 
 

@@ -13,6 +13,8 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 MAX_WORKBOOK_BYTES = 64 * 1024 * 1024
 MAX_SHEET_ROWS = 500_000
 MAX_SHEET_CELLS = MAX_SHEET_ROWS * 26  # half a million rows of A … Z
@@ -102,20 +104,22 @@ def sheet_extent_problem(archive, member, title, max_cells=MAX_SHEET_CELLS):
 	if wide:
 		width, height = _measure(archive, member, rows)
 		if width * height > max_cells:
+			reach = f"{get_column_letter(width)} 列" if width <= 16384 else f"第 {width:,} 列"
 			return (
-				f"工作表「{title}」的内容铺得太开（到第 {width:,} 列、第 {height:,} 行前后），超过 {max_cells:,} 个单元格的上限；"
-				"请删去表格右侧和下方多余的内容（含只有空格或格式的单元格），或按市州拆分台帐"
+				f"工作表「{title}」的内容铺得太开：最远到 {reach}、第 {height:,} 行，连成一块有 {width * height:,} 个单元格，"
+				f"超过 {max_cells:,} 个的上限；请删去表格右侧和下方多余的内容（含只有空格或格式的单元格），或按市州拆分台帐"
 			)
 	return None
 
 
-_ROW_NUMBER_OF = [re.compile(rb' r="[A-Z]*[1-9]\d{%d,}"' % digits) for digits in range(7)]  # [k]: k + 1 digits or more
+_ROW_NUMBER = re.compile(rb' r="[A-Z]*(\d+)"')
 
 
 def _measure(archive, member, rows):
 	"""(columns, rows) the sheet's rectangle may span: the widest cell reference (cells without one
-	follow each other: at worst all in one row), and the longest row number's reach."""
-	columns, digits, bare_cells, carry = set(), 0, 0, b""
+	follow each other: at worst all in one row) and the highest row number. Reads every reference:
+	only a sheet reaching past column Z comes here."""
+	columns, last_row, bare_cells, carry = set(), 0, 0, b""
 	with archive.open(member) as f:
 		while chunk := f.read(1 << 20):
 			data = carry + chunk
@@ -124,10 +128,9 @@ def _measure(archive, member, rows):
 			placed = _CELL_COLUMN.findall(data)
 			columns.update(placed)
 			bare_cells += data.count(b"<c ") + data.count(b"<c>") - len(placed)
-			while digits < 6 and _ROW_NUMBER_OF[digits].search(data):
-				digits += 1
+			last_row = max(last_row, *map(int, _ROW_NUMBER.findall(data)), 0)
 	width = max((_column_number(c) for c in columns), default=0) + bare_cells
-	return width, min(max(rows, 10**digits - 1), MAX_SHEET_ROWS)
+	return width, max(rows, last_row)
 
 
 def _column_number(letters):

@@ -25,6 +25,7 @@ frappe.ui.form.on("Ledger Import", {
 	},
 
 	refresh(frm) {
+		show_sheet_problems_without_a_row(frm);
 		frm.add_custom_button(__("Download Template"), () => {
 			window.open(frappe.urllib.get_full_url("/api/method/" + LEDGER_IMPORT_TEMPLATE));
 		});
@@ -54,6 +55,14 @@ frappe.ui.form.on("Ledger Import", {
 		if (frm.doc.ledger_file) frm.save();
 	},
 });
+
+// A problem of a whole sheet (a missing sheet, one that reaches too far) has no row: its cell stays
+// empty instead of showing 0 (the Int formatter takes no custom formatter; Data's does).
+function show_sheet_problems_without_a_row(frm) {
+	const row = frappe.meta.docfield_map["Ledger Import Problem"]?.row;
+	if (row) row.formatter = (value) => (cint(value) ? value : "");
+	frm.fields_dict.problems.grid.update_docfield_property("row", "fieldtype", "Data");
+}
 
 // An import still 导入中 after the job's time limit has lost its worker: it may be checked again.
 function stalled(frm) {
