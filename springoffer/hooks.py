@@ -12,52 +12,58 @@ app_license = "MIT"
 
 export_python_type_annotations = True
 
-after_install = "springoffer.install.after_install"
-after_migrate = "springoffer.install.after_migrate"
-before_uninstall = "springoffer.install.before_uninstall"
+after_install = "springoffer.setup.install.after_install"
+after_migrate = "springoffer.setup.install.after_migrate"
+before_uninstall = "springoffer.setup.install.before_uninstall"
 
 # Campaign officers and reviewers land on the campaign's workspace with only its module in the sidebar.
 doc_events = {
-	"User": {"validate": "springoffer.desk_setup.user_validate"},
+	"User": {"validate": "springoffer.desk.setup.user_validate"},
 	# Our DocTypes: a number field holding text is refused in Chinese before validate compares it.
-	"*": {"before_validate": "springoffer.input_checks.refuse_non_numbers"},
-	# The chief representatives' phones: checked, kept encrypted, shown masked (springoffer/personal_data.py).
-	"Contract": {"validate": "springoffer.personal_data.set_masked"},
+	"*": {"before_validate": "springoffer.security.input_checks.refuse_non_numbers"},
+	# The chief representatives' phones: checked, kept encrypted, shown masked (springoffer/security/personal_data.py).
+	"Contract": {"validate": "springoffer.security.personal_data.set_masked"},
 }
 doctype_js = {"Contract": "public/js/contract_contacts.js"}
 # Desk-wide fixes (no build step: plain files under public/).
 app_include_js = ["/assets/springoffer/js/springoffer_desk.js"]
 app_include_css = ["/assets/springoffer/css/springoffer_desk.css"]
-boot_session = "springoffer.defaults.boot_session"
-# The notifications also go to the 企业微信 / 钉钉 group robots of the region and body (group_robots.py).
-override_doctype_class = {"Notification": "springoffer.group_robots.RobotNotification"}
-# Print formats' helpers (springoffer/printing.py): Chinese dates, letter parties, the printed 附件.
+boot_session = "springoffer.desk.defaults.boot_session"
+# The notifications also go to the 企业微信 / 钉钉 group robots of the region and body (springoffer/desk/group_robots.py).
+override_doctype_class = {"Notification": "springoffer.desk.group_robots.RobotNotification"}
+# Print formats' helpers (springoffer/desk/printing.py): Chinese dates, letter parties, the printed 附件.
 jinja = {
 	"methods": [
-		"springoffer.printing.so_cn_date",
-		"springoffer.printing.so_offer_parties",
-		"springoffer.printing.so_response_due",
-		"springoffer.printing.so_hrss_office",
-		"springoffer.printing.so_takes_effect",
-		"springoffer.printing.so_unit_report_annex",
+		"springoffer.desk.printing.so_cn_date",
+		"springoffer.desk.printing.so_offer_parties",
+		"springoffer.desk.printing.so_response_due",
+		"springoffer.desk.printing.so_hrss_office",
+		"springoffer.desk.printing.so_takes_effect",
+		"springoffer.desk.printing.so_unit_report_annex",
 	]
 }
 
-scheduler_events = {"daily": ["springoffer.tasks.daily"]}
+scheduler_events = {"daily": ["springoffer.controllers.daily.daily"]}
 
-# Row-level permission where Frappe's own stops (springoffer/permissions.py): child tables listed with
+# Row-level permission where Frappe's own stops (springoffer/security/permissions.py): child tables listed with
 # parent= (every child table of the module, present and future), 抽查 (no region of its own), and the
 # whitelisted methods that bypass permissions.
-permission_query_conditions = {"*": "springoffer.permissions.query_conditions"}
-has_permission = {"Spot Check": "springoffer.permissions.province_only_permission"}
+permission_query_conditions = {"*": "springoffer.security.permissions.query_conditions"}
+has_permission = {"Spot Check": "springoffer.security.permissions.province_only_permission"}
 override_whitelisted_methods = {
-	"frappe.client.get_count": "springoffer.permissions.get_count",
-	"frappe.client.validate_link": "springoffer.permissions.validate_link",
-	"frappe.desk.listview.get_group_by_count": "springoffer.permissions.get_group_by_count",
-	"frappe.desk.search.search_link": "springoffer.permissions.search_link",
-	"frappe.desk.search.search_widget": "springoffer.permissions.search_widget",
-	"frappe.desk.reportview.export_query": "springoffer.exports.export_query",
-	"frappe.desk.query_report.export_query": "springoffer.exports.export_report",
+	"frappe.client.get_count": "springoffer.security.permissions.get_count",
+	"frappe.client.validate_link": "springoffer.security.permissions.validate_link",
+	"frappe.desk.listview.get_group_by_count": "springoffer.security.permissions.get_group_by_count",
+	"frappe.desk.search.search_link": "springoffer.security.permissions.search_link",
+	"frappe.desk.search.search_widget": "springoffer.security.permissions.search_widget",
+	"frappe.desk.reportview.export_query": "springoffer.security.exports.export_query",
+	"frappe.desk.query_report.export_query": "springoffer.security.exports.export_report",
+	# Deprecated paths of methods that moved when the app was grouped into packages (0.2): kept so a
+	# desk tab opened before the upgrade and a site's own copies of our number cards keep working.
+	"springoffer.workspace.open_work": "springoffer.desk.workspace.open_work",
+	"springoffer.workspace.annex_figure": "springoffer.desk.workspace.annex_figure",
+	"springoffer.defaults.form_defaults": "springoffer.desk.defaults.form_defaults",
+	"springoffer.personal_data.reveal": "springoffer.security.personal_data.reveal",
 }
 
 # Shipped as fixtures, filtered by name: Frappe ships states and actions of its own

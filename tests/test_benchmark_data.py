@@ -1,8 +1,8 @@
 """The benchmark's ledger generator: deterministic, the sizes asked for, valid records."""
 
-from springoffer import benchmark
 from springoffer.core import categories as c
 from springoffer.core import clocks, credit_code
+from springoffer.devtools import province_data as benchmark
 
 
 def small(seed=1):

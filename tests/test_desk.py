@@ -61,8 +61,8 @@ def test_workspace_is_chinese_and_for_the_campaign_roles():
 
 
 def test_number_cards_call_whitelisted_methods_with_known_items():
-	open_work = {ast.literal_eval(k) for k in module_constant("springoffer.workspace", "OPEN_WORK").keys}
-	annex_columns = literal("springoffer.workspace", "ANNEX_COLUMNS")
+	open_work = {ast.literal_eval(k) for k in module_constant("springoffer.desk.workspace", "OPEN_WORK").keys}
+	annex_columns = literal("springoffer.desk.workspace", "ANNEX_COLUMNS")
 	names = set()
 	for path in MODULE.glob("number_card/*/*.json"):
 		card = load(path)
@@ -103,7 +103,7 @@ def test_print_formats_are_standard_jinja_for_a4_in_chinese():
 		text = re.sub(r"{[{%].*?[%}]}|<[^>]+>", "", html, flags=re.S)
 		assert has_cjk(text) and not re.search(r"\b[A-Za-z]{3,}\b", text), name
 		for helper in set(re.findall(r"\b(so_[a-z_]+)\(", html)):
-			assert f"springoffer.printing.{helper}" in methods, helper
+			assert f"springoffer.desk.printing.{helper}" in methods, helper
 		fields = {f["fieldname"] for f in DOCTYPES[pf["doc_type"]]["fields"]} | {"name", "docstatus"}
 		for field in set(re.findall(r"\bdoc\.([a-z_]+)", html)):
 			assert field in fields, (name, field)
@@ -113,10 +113,10 @@ def test_print_formats_are_standard_jinja_for_a4_in_chinese():
 
 
 def test_module_profile_and_system_settings_for_a_chinese_site():
-	assert has_cjk(literal("springoffer.desk_setup", "MODULE_PROFILE"))
-	assert literal("springoffer.desk_setup", "MODULE") == "Springoffer"
-	assert literal("springoffer.desk_setup", "WORKSPACE") == load(next(MODULE.glob("workspace/*/*.json")))["name"]
-	settings = literal("springoffer.desk_setup", "SYSTEM_SETTINGS")
+	assert has_cjk(literal("springoffer.desk.setup", "MODULE_PROFILE"))
+	assert literal("springoffer.desk.setup", "MODULE") == "Springoffer"
+	assert literal("springoffer.desk.setup", "WORKSPACE") == load(next(MODULE.glob("workspace/*/*.json")))["name"]
+	settings = literal("springoffer.desk.setup", "SYSTEM_SETTINGS")
 	assert (settings["language"], settings["time_zone"], settings["date_format"], settings["number_format"]) == (
 		"zh",
 		"Asia/Shanghai",
@@ -124,7 +124,7 @@ def test_module_profile_and_system_settings_for_a_chinese_site():
 		"#,###.##",
 	)
 	hooks = __import__("springoffer.hooks", fromlist=["doc_events"])
-	assert hooks.doc_events["User"]["validate"] == "springoffer.desk_setup.user_validate"
+	assert hooks.doc_events["User"]["validate"] == "springoffer.desk.setup.user_validate"
 
 
 def test_desk_scripts_are_served_and_translated():

@@ -239,7 +239,7 @@ def test_workflows_use_shipped_states_actions_and_roles():
 
 
 def test_notifications_point_at_real_fields():
-	for n in load(APP / "shipped" / "notifications.json"):  # not fixtures: the site's edits survive migrate
+	for n in load(APP / "setup" / "notifications.json"):  # not fixtures: the site's edits survive migrate
 		fields = {f["fieldname"]: f for f in DOCTYPES[n["document_type"]]["fields"]}
 		if n["event"] in ("Days Before", "Days After"):
 			assert fields[n["date_changed"]]["fieldtype"] == "Date", n["name"]

@@ -39,7 +39,7 @@ def test_report_reminders_follow_the_reports_own_body():
 def test_every_app_notification_has_a_robot_setting():
 	from app_files import APP, load
 
-	names = {n["name"] for n in load(APP / "shipped" / "notifications.json")}
+	names = {n["name"] for n in load(APP / "setup" / "notifications.json")}
 	assert set(r.EVENTS) == names
 	assert r.choose([robot("x", "长沙市")], "Some other notification", ["长沙市"]) == []
 

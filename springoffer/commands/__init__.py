@@ -38,7 +38,7 @@ def export_annex(context, campaign, unit, as_of, output):
 	"""导出《集体协商“春季要约行动”情况统计表》Excel。"""
 	frappe = _connect(context)
 	try:
-		from springoffer.api import export_annex_file
+		from springoffer.annex.files import export_annex_file
 
 		path, annex = export_annex_file(campaign, unit, as_of, output)
 		frappe.db.commit()  # the export's log
@@ -83,12 +83,12 @@ def import_ledger(context, path):
 
 		from springoffer.core.ledger import LedgerInvalid
 		from springoffer.core.workbook_checks import workbook_problem
-		from springoffer.ledger_import import import_ledger as run
+		from springoffer.workbook.importer import import_ledger as run
 
 		problem = workbook_problem(path)
 		if problem:
 			_fail(problem)
-		from springoffer.springoffer.doctype.ledger_import.ledger_import import log_command_import
+		from springoffer.workbook.desk_import import log_command_import
 
 		started = time.monotonic()
 		started_at = frappe.utils.now_datetime()
@@ -115,7 +115,7 @@ def rebuild_annex_ledger(context, campaign):
 	"""从要约和集体合同重建统计表所用的台账（Annex Ledger Entry），并报告重建前后是否一致。"""
 	frappe = _connect(context)
 	try:
-		from springoffer import annex_ledger
+		from springoffer.annex import ledger as annex_ledger
 
 		if campaign and not frappe.db.exists("Campaign", campaign):
 			_fail(f"活动“{campaign}”不存在")
@@ -155,7 +155,7 @@ def export_report(context, name, campaign, unit, body, output):
 	"""导出报送单位的报送包：附件 Excel 与工作总结（含示范点、典型案例）Word。"""
 	frappe = _connect(context)
 	try:
-		from springoffer import report_package
+		from springoffer.annex import package as report_package
 
 		if not name:
 			if not (campaign and unit and body):
@@ -175,7 +175,7 @@ def export_report(context, name, campaign, unit, body, output):
 		else:
 			_fail("输出文件应以 .zip、.xlsx 或 .docx 结尾")
 		path = _write(output, content)
-		from springoffer.audit import record_export
+		from springoffer.security.audit import record_export
 
 		record_export(
 			"报送单位统计表 Excel" if suffix == "xlsx" else "报送包",
@@ -200,10 +200,10 @@ def compile_cases(context, campaign, group_by, body, output):
 	"""把活动中审核通过的典型案例汇编成一份 Word 文档（封面、目录、按主题或地区分组）。"""
 	frappe = _connect(context)
 	try:
-		from springoffer import annex as annex_db
-		from springoffer import report_package
+		from springoffer.annex import package as report_package
+		from springoffer.controllers import campaigns
 
-		campaign = campaign or annex_db.latest_campaign()
+		campaign = campaign or campaigns.latest_campaign()
 		if not campaign or not frappe.db.exists("Campaign", campaign):
 			_fail(f"活动“{campaign or ''}”不存在")
 		data, count = report_package.compile_cases(campaign, group_by, body)

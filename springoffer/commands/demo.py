@@ -16,7 +16,7 @@ def demo(context, remove, enterprises, seed):
 	"""生成演示数据：14 个市州的企业、要约、回应、拒绝、集体合同、统计表和各部门用户；--remove 删除。"""
 	frappe = _connect(context)
 	try:
-		from springoffer import demo as demo_data
+		from springoffer.devtools import demo as demo_data
 
 		if remove:
 			counts = demo_data.remove(echo=click.echo)

@@ -16,14 +16,14 @@ def security_check(context, apply_):
 	"""检查站点是否达到网络安全等级保护 2.0 基线（口令、登录失败锁定、会话超时、双因素认证、日志保存 6 个月）。"""
 	frappe = _connect(context)
 	try:
-		from springoffer import security
 		from springoffer.core import baseline
+		from springoffer.security import baseline as site_baseline
 
 		if apply_:
-			changed = security.apply_baseline(force=True)
+			changed = site_baseline.apply_baseline(force=True)
 			frappe.db.commit()
 			click.echo(f"已按基线设置：{'、'.join(changed) or '（无需改动）'}")
-		gaps = security.unmet()
+		gaps = site_baseline.unmet()
 		total = len(baseline.SYSTEM_SETTINGS) + len(baseline.AUDIT_LOGS)
 		if not gaps:
 			click.echo(f"{frappe.local.site}：{total} 项安全基线全部达到。")

@@ -238,7 +238,7 @@ CASE_TOPICS = (
 	"其他",
 )
 
-# The notice's focus areas (二(一)–(三)), each counted from the records by springoffer.focus_areas.
+# The notice's focus areas (二(一)–(三)), each counted from the records by springoffer.annex.focus_areas.
 FOCUS_SOE = "国有企业（工资总额核准制）"
 FOCUS_LABOUR_INTENSIVE = "劳动密集型行业（计件单价、劳动定额）"
 FOCUS_SMALL_MICRO = "小微企业（区域性、行业性协商）"

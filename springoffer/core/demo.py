@@ -3,7 +3,7 @@
 Deterministic for a seed and a day: all 14 市州, enterprises of the four categories spread over their
 县市区, offers of the three scopes with answers, refusals with reasons and HRSS handling, contracts
 meant for every review state, unit reports meant for every state, and the users of each body for the
-province and three cities. Nothing here imports frappe; springoffer.demo writes it to a site.
+province and three cities. Nothing here imports frappe; springoffer.devtools.demo writes it to a site.
 """
 
 import random

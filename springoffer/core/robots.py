@@ -1,5 +1,5 @@
 """Group robots (企业微信 / 钉钉 群机器人): which robots a reminder goes to, and the JSON each platform's
-webhook takes. Plain Python; springoffer.group_robots posts it from the desk's notifications.
+webhook takes. Plain Python; springoffer.desk.group_robots posts it from the desk's notifications.
 
 Webhook formats (as the platforms document them):
 - 企业微信: POST {"msgtype": "markdown", "markdown": {"content": "..."}} to

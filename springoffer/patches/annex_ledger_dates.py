@@ -1,6 +1,6 @@
 import frappe
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
 
 OBSOLETE = ("entry_date", "offer_workers", "response", "response_date", "signed_workers", "refusal_bit", "refusal_category")
 

@@ -1,4 +1,4 @@
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
 
 
 def execute():

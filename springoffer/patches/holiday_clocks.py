@@ -1,6 +1,6 @@
 import frappe
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories, clocks
 
 

@@ -9,7 +9,7 @@ frappe.ui.form.on("Contract", {
 			const lines = [];
 			for (const fieldname of fields) {
 				const r = await frappe.call({
-					method: "springoffer.personal_data.reveal",
+					method: "springoffer.security.personal_data.reveal",
 					args: { doctype: frm.doctype, name: frm.doc.name, fieldname },
 				});
 				lines.push(`${__(frappe.meta.get_label(frm.doctype, fieldname))}：${frappe.utils.escape_html(r.message || "")}`);

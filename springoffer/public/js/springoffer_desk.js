@@ -58,11 +58,11 @@
 })();
 
 // What a new form of the campaign starts with: the running campaign, the user's own region, today
-// (springoffer.defaults.form_defaults). Called from the forms' onload; fields already set are kept.
+// (springoffer.desk.defaults.form_defaults). Called from the forms' onload; fields already set are kept.
 window.springoffer = window.springoffer || {};
 springoffer.fill_new_defaults = function (frm) {
 	if (!frm.is_new()) return;
-	frappe.call("springoffer.defaults.form_defaults", { doctype: frm.doctype }).then(({ message }) => {
+	frappe.call("springoffer.desk.defaults.form_defaults", { doctype: frm.doctype }).then(({ message }) => {
 		for (const [fieldname, value] of Object.entries(message || {})) {
 			if (value && frm.fields_dict[fieldname] && !frm.doc[fieldname]) frm.set_value(fieldname, value);
 		}
@@ -71,7 +71,7 @@ springoffer.fill_new_defaults = function (frm) {
 
 // Report filters of the campaign start filled in, the same rule as forms and exports: a filter for
 // the campaign, the reporting unit or the as-of date that has no default of its own gets the
-// session's (frappe.boot.springoffer_defaults, springoffer.defaults.boot_session).
+// session's (frappe.boot.springoffer_defaults, springoffer.desk.defaults.boot_session).
 (function () {
 	const reports = frappe.query_reports || {};
 	const defaults_for = (filter) => {

@@ -10,10 +10,10 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer.audit import COMMAND, DESK, REST, record_export
 from springoffer.core import categories as c
+from springoffer.devtools.testing import make_enterprise, make_user, offer_doc
+from springoffer.security.audit import COMMAND, DESK, REST, record_export
 from springoffer.springoffer.doctype.region.test_permission_matrix import call
-from springoffer.testing import make_enterprise, make_user, offer_doc
 
 CITY_UNION = "audit.zz.union@example.com"
 CITY_HRSS = "audit.zz.hrss@example.com"
@@ -64,7 +64,7 @@ class TestAnnexExportLog(FrappeTestCase):
 				report_name="Spring Offer Annex", file_format_type="Excel", visible_idx="[]", include_indentation=0,
 				filters=frappe.as_json({"campaign": CAMPAIGN, "reporting_unit": "株洲市", "as_of_date": "2023-06-30"}),
 			)
-		from springoffer.api import export_annex_file
+		from springoffer.annex.files import export_annex_file
 
 		export_annex_file(CAMPAIGN, "株洲市", "2023-06-30", "/tmp/springoffer-audit-test.xlsx")  # what the bench command runs
 

@@ -29,11 +29,11 @@ class AnnexLedgerEntry(Document):
 		voucher_no: DF.DynamicLink | None
 		voucher_type: DF.Link | None
 	# end: auto-generated types
-	"""Derived data: rows are posted by Offer and Contract (springoffer.annex_ledger); nobody edits them."""
+	"""Derived data: rows are posted by Offer and Contract (springoffer.annex.ledger); nobody edits them."""
 
 
 def on_doctype_update():
-	from springoffer import annex_ledger
+	from springoffer.annex import ledger as annex_ledger
 
 	for old in ("annex_scan", "annex_figures", "annex_report"):  # earlier versions of the index below
 		if frappe.db.has_index("tabAnnex Ledger Entry", old):

@@ -4,9 +4,9 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories as c
-from springoffer.testing import contract_doc, make_campaign, make_enterprise, offer_doc
+from springoffer.devtools.testing import contract_doc, make_campaign, make_enterprise, offer_doc
 
 CAMPAIGN = "2023年台帐一致性活动"
 

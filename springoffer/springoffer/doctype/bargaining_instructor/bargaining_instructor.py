@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from springoffer.desk import check_body_role, check_region_scope
+from springoffer.controllers.checks import check_body_role, check_region_scope
 
 
 class BargainingInstructor(Document):

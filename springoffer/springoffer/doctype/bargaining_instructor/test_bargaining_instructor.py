@@ -4,8 +4,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
+from springoffer.devtools.testing import contract_doc, make_enterprise, make_user, offer_doc
 from springoffer.springoffer.report.instructor_workload import instructor_workload as report
-from springoffer.testing import contract_doc, make_enterprise, make_user, offer_doc
 
 OFFICER = "bi.city.union@example.com"
 

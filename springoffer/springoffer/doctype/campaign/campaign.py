@@ -1,7 +1,7 @@
 from frappe.model.document import Document
 
+from springoffer.controllers.checks import throw_violations
 from springoffer.core import rules
-from springoffer.desk import throw_violations
 
 
 class Campaign(Document):

@@ -7,9 +7,9 @@ from datetime import date
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer import demo
 from springoffer.core import categories as c
 from springoffer.core import demo as plan_demo
+from springoffer.devtools import demo
 
 # Tables the demo writes to, directly or through the framework.
 TABLES = (

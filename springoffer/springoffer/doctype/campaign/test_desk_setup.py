@@ -4,8 +4,9 @@ the sidebar, and the defaults new forms start with."""
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer import defaults, desk_setup
-from springoffer.testing import make_user
+from springoffer.desk import defaults
+from springoffer.desk import setup as desk_setup
+from springoffer.devtools.testing import make_user
 
 
 class TestDeskSetup(FrappeTestCase):
@@ -55,7 +56,7 @@ class TestDeskSetup(FrappeTestCase):
 			frappe.db.rollback()
 
 	def test_new_forms_start_with_the_running_campaign_the_own_region_and_today(self):
-		from springoffer.annex import latest_campaign
+		from springoffer.controllers.campaigns import latest_campaign
 
 		user = make_user("desk.cs@example.com", ["Trade Union Officer"], region="长沙市")
 		with self.set_user(user):

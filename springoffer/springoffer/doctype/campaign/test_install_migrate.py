@@ -5,8 +5,9 @@ own tables, and the 等保 baseline is applied and reported."""
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer import install, security, trust_setup
-from springoffer.trust_testing import no_commit
+from springoffer.devtools.commits import no_commit
+from springoffer.security import baseline
+from springoffer.setup import install, notifications
 
 SHIPPED = "要约应约期限提醒"
 
@@ -19,10 +20,10 @@ def snapshot():
 		"campaigns": frappe.get_all("Campaign", fields=["name", "start_date", "end_date"], order_by="name", as_list=True),
 		"wages": frappe.get_all("Minimum Wage Standard", fields=["region", "effective_from", "monthly_wage"], order_by="name", as_list=True),
 		"notifications": frappe.get_all(
-			"Notification", filters={"name": ("in", [n["name"] for n in trust_setup.shipped_notifications()])},
+			"Notification", filters={"name": ("in", [n["name"] for n in notifications.shipped_notifications()])},
 			fields=["name", "subject", "enabled", "modified"], order_by="name", as_list=True,
 		),
-		"settings": security.current_settings(),
+		"settings": baseline.current_settings(),
 	}
 
 
@@ -64,16 +65,16 @@ class TestInstallMigrate(FrappeTestCase):
 
 	def test_an_untouched_notification_follows_the_shipped_version(self):
 		newer = []
-		for data in trust_setup.shipped_notifications():
+		for data in notifications.shipped_notifications():
 			if data["name"] == SHIPPED:
 				data = dict(data, subject="新版提醒 {{ doc.name }}", modified="2099-01-01 00:00:00")
 			newer.append(data)
-		original = trust_setup.shipped_notifications
-		trust_setup.shipped_notifications = lambda: newer
+		original = notifications.shipped_notifications
+		notifications.shipped_notifications = lambda: newer
 		try:
 			migrate()
 		finally:
-			trust_setup.shipped_notifications = original
+			notifications.shipped_notifications = original
 		self.assertEqual(frappe.db.get_value("Notification", SHIPPED, "subject"), "新版提醒 {{ doc.name }}")
 
 	def test_uninstall_removes_what_lies_outside_the_apps_tables(self):
@@ -83,7 +84,7 @@ class TestInstallMigrate(FrappeTestCase):
 		frappe.get_doc({"doctype": "User Permission", "user": "Administrator", "allow": "Region", "for_value": "长沙市"}).insert()
 		with no_commit():
 			install.before_uninstall()
-		self.assertEqual(frappe.get_all("Notification", filters={"name": ("in", [n["name"] for n in trust_setup.shipped_notifications()])}), [])
+		self.assertEqual(frappe.get_all("Notification", filters={"name": ("in", [n["name"] for n in notifications.shipped_notifications()])}), [])
 		workflows = next(e for e in hooks.fixtures if e["dt"] == "Workflow")["filters"][0][2]
 		self.assertEqual(frappe.get_all("Workflow", filters={"name": ("in", workflows)}), [])
 		self.assertEqual(frappe.get_all("Role", filters={"name": ("in", list(ROLES))}), [])
@@ -94,21 +95,21 @@ class TestInstallMigrate(FrappeTestCase):
 
 class TestSecurityBaseline(FrappeTestCase):
 	def test_install_applied_the_baseline_and_the_check_reports_a_gap(self):
-		self.assertEqual(security.unmet(), [])
+		self.assertEqual(baseline.unmet(), [])
 		frappe.db.set_single_value("System Settings", "session_expiry", "170:00")
 		frappe.db.set_single_value("System Settings", "allow_consecutive_login_attempts", 10)
-		titles = [title for title, _current, _fix in security.unmet()]
+		titles = [title for title, _current, _fix in baseline.unmet()]
 		self.assertEqual(len(titles), 2)
 		self.assertIn("会话", titles[1] if "会话" in titles[1] else titles[0])
-		self.assertEqual(security.apply_baseline(), [])  # once per site: an administrator's choice stands
-		self.assertEqual(sorted(security.apply_baseline(force=True)), ["allow_consecutive_login_attempts", "session_expiry"])
-		self.assertEqual(security.unmet(), [])
+		self.assertEqual(baseline.apply_baseline(), [])  # once per site: an administrator's choice stands
+		self.assertEqual(sorted(baseline.apply_baseline(force=True)), ["allow_consecutive_login_attempts", "session_expiry"])
+		self.assertEqual(baseline.unmet(), [])
 
 	def test_two_factor_is_available_not_demanded_of_everyone(self):
 		"""Every login would need mail (the OTP app's set-up link) if the All role demanded two-factor."""
 		frappe.db.set_single_value("System Settings", "enable_two_factor_auth", 0)
 		frappe.db.set_value("Role", "All", "two_factor_auth", 1)
-		self.assertIn("enable_two_factor_auth", security.apply_baseline(force=True))
+		self.assertIn("enable_two_factor_auth", baseline.apply_baseline(force=True))
 		self.assertEqual(frappe.db.get_single_value("System Settings", "enable_two_factor_auth"), 1)
 		self.assertEqual(frappe.db.get_value("Role", "All", "two_factor_auth"), 0)
-		self.assertEqual(security.unmet(), [])
+		self.assertEqual(baseline.unmet(), [])

@@ -2,9 +2,9 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
+from springoffer.controllers.checks import check_coverage_document, legal_calendar, throw_violations
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import check_coverage_document, legal_calendar, throw_violations
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
 
 

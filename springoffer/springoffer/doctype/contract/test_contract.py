@@ -3,7 +3,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from springoffer.core import categories as c
-from springoffer.testing import contract_doc, make_enterprise, offer_doc
+from springoffer.devtools.testing import contract_doc, make_enterprise, offer_doc
 
 
 class TestContract(FrappeTestCase):

@@ -5,10 +5,10 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
-from springoffer import tasks
+from springoffer.controllers import daily
 from springoffer.core import categories as c
-from springoffer.testing import contract_doc, make_enterprise, make_user
-from springoffer.trust_testing import no_commit
+from springoffer.devtools.commits import no_commit
+from springoffer.devtools.testing import contract_doc, make_enterprise, make_user
 
 EMPLOYER = "wf.employer@example.com"
 UNION = "wf.union@example.com"
@@ -138,9 +138,9 @@ class TestContractWorkflow(FrappeTestCase):
 				o.save()
 			self.act(HRSS, objected, "提出异议")
 		with self.freeze_time("2023-06-12 00:30"), no_commit():  # 06-10 is a Saturday: the window ends Monday 06-12 itself, not yet
-			self.assertNotIn(doc.name, tasks.contracts_take_effect())
+			self.assertNotIn(doc.name, daily.contracts_take_effect())
 		with self.freeze_time("2023-06-20 01:00"), no_commit():  # the job ran late: the effective date is still 06-13
-			self.assertIn(doc.name, tasks.contracts_take_effect())
+			self.assertIn(doc.name, daily.contracts_take_effect())
 		doc.reload()
 		self.assertEqual(doc.workflow_state, c.CONTRACT_EFFECTIVE)
 		self.assertEqual(getdate(doc.effective_date), getdate("2023-06-13"))

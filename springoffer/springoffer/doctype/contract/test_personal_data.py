@@ -7,8 +7,8 @@ import io
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from springoffer.devtools.testing import contract_doc, make_enterprise, make_user
 from springoffer.springoffer.doctype.region.test_permission_matrix import call
-from springoffer.testing import contract_doc, make_enterprise, make_user
 
 UNION = "pd.union@example.com"  # 常德市
 HRSS = "pd.hrss@example.com"  # 常德市
@@ -72,7 +72,7 @@ class TestRepresentativePhones(FrappeTestCase):
 	def test_hrss_of_the_region_may_ask_and_the_request_is_logged(self):
 		before = frappe.db.count("Access Log", {"reference_document": self.contract})
 		with self.set_user(HRSS):
-			number = call("springoffer.personal_data.reveal", doctype="Contract", name=self.contract, fieldname="worker_representative_phone")
+			number = call("springoffer.security.personal_data.reveal", doctype="Contract", name=self.contract, fieldname="worker_representative_phone")
 		self.assertEqual(number, PHONE)
 		log = frappe.get_all("Access Log", filters={"reference_document": self.contract}, fields=["user", "page", "method"], order_by="creation desc")
 		self.assertEqual(len(log), before + 1)
@@ -81,9 +81,9 @@ class TestRepresentativePhones(FrappeTestCase):
 	def test_nobody_else_may_ask(self):
 		for user in (UNION, HRSS_ELSEWHERE):
 			with self.set_user(user), self.assertRaises(frappe.PermissionError):
-				call("springoffer.personal_data.reveal", doctype="Contract", name=self.contract, fieldname="worker_representative_phone")
+				call("springoffer.security.personal_data.reveal", doctype="Contract", name=self.contract, fieldname="worker_representative_phone")
 		with self.set_user(HRSS), self.assertRaises(frappe.PermissionError):
-			call("springoffer.personal_data.reveal", doctype="User", name="Administrator", fieldname="new_password")
+			call("springoffer.security.personal_data.reveal", doctype="User", name="Administrator", fieldname="new_password")
 
 	def test_a_number_that_is_not_a_phone_is_refused(self):
 		doc = frappe.get_doc("Contract", self.contract)

@@ -3,8 +3,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from springoffer.controllers.checks import check_region_scope, throw_violations
 from springoffer.core import categories, quality
-from springoffer.desk import check_region_scope, throw_violations
 
 
 class ContractPerformanceCheck(Document):

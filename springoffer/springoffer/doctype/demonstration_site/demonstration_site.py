@@ -3,7 +3,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from springoffer.desk import check_body_role, check_related_enterprises
+from springoffer.controllers.checks import check_body_role, check_related_enterprises
 
 
 class DemonstrationSite(Document):

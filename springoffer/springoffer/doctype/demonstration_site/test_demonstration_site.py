@@ -4,10 +4,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
+from springoffer.devtools.testing import make_campaign, make_enterprise, make_region, make_site, make_user
 from springoffer.springoffer.report.demonstration_site_coverage import (
 	demonstration_site_coverage as coverage_report,
 )
-from springoffer.testing import make_campaign, make_enterprise, make_region, make_site, make_user
 
 OFFICER = "ds.city.union@example.com"
 CAMPAIGN = "示范点测试活动"

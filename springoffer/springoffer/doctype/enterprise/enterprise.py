@@ -2,9 +2,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
+from springoffer.controllers.checks import throw_violations
 from springoffer.core import credit_code, rules
-from springoffer.desk import throw_violations
 
 
 class Enterprise(Document):

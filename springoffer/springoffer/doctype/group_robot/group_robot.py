@@ -30,7 +30,7 @@ class GroupRobot(Document):
 		webhook_url: DF.Password
 	# end: auto-generated types
 	def validate(self):
-		from springoffer.desk import check_region_scope
+		from springoffer.controllers.checks import check_region_scope
 
 		check_region_scope(self, {})
 		url = self.webhook_url or ""
@@ -42,7 +42,7 @@ class GroupRobot(Document):
 	@frappe.whitelist()
 	def send_test(self):
 		"""Post a test message now, and say whether the robot took it."""
-		from springoffer.group_robots import post
+		from springoffer.desk.group_robots import post
 
 		self.check_permission("write")
 		ok = post(

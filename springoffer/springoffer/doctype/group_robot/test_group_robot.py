@@ -12,7 +12,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
 from springoffer.core import robots
-from springoffer.testing import make_enterprise, offer_doc
+from springoffer.devtools.testing import make_enterprise, offer_doc
 
 
 class _Recorder(BaseHTTPRequestHandler):
@@ -113,7 +113,7 @@ class TestGroupRobot(FrappeTestCase):
 		self.assertIn("无法连接机器人", result["result"])
 
 	def test_a_city_officer_sets_up_only_their_own_city(self):
-		from springoffer.testing import make_user
+		from springoffer.devtools.testing import make_user
 
 		user = make_user("robot.city@example.com", ["HRSS Officer"], region="株洲市")
 		with self.set_user(user):

@@ -8,7 +8,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
-import springoffer.ledger_import as ledger_import
+import springoffer.workbook.importer as ledger_import
 from springoffer.core.ledger import (
 	CAMPAIGNS,
 	CODE,
@@ -22,7 +22,8 @@ from springoffer.core.ledger import (
 	read_ledger,
 	write_sample,
 )
-from springoffer.springoffer.doctype.ledger_import import ledger_import as desk
+from springoffer.springoffer.doctype.ledger_import import ledger_import as controller
+from springoffer.workbook import desk_import
 
 CAMPAIGN = "2023年台帐导入页面测试"
 CITY_USER = "li.changsha.union@example.cn"
@@ -87,15 +88,6 @@ def ensure_user(email, role, region=None):
 		frappe.get_doc({"doctype": "User Permission", "user": email, "allow": "Region", "for_value": region}).insert(ignore_permissions=True)
 
 
-def legacy_signature():
-	"""import_ledger as it was before it took progress and user."""
-
-	def import_ledger(source):
-		return REAL_IMPORT(source)
-
-	return patch.object(ledger_import, "import_ledger", import_ledger)
-
-
 class TestLedgerImportDoctype(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -123,7 +115,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		lang = frappe.local.lang
 		try:
 			with patch.object(frappe.db, "commit"), patch.object(frappe, "publish_realtime") as published:
-				desk.run_import(doc.name, user=user)
+				desk_import.run_import(doc.name, user=user)
 		finally:
 			frappe.local.lang = lang  # the job speaks the user's language
 		doc.reload()
@@ -152,10 +144,10 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		expected = [(e.sheet or "", e.row or 0, e.column or "", e.reason, e.fix) for e in raised.exception.errors]
 
 		doc = self.new_import(content)
-		self.assertEqual(doc.status, desk.WAITING)
+		self.assertEqual(doc.status, desk_import.WAITING)
 		result = doc.check()
 		doc.reload()
-		self.assertEqual(doc.status, desk.INVALID)
+		self.assertEqual(doc.status, desk_import.INVALID)
 		self.assertEqual(result["problems"], len(expected))
 		self.assertEqual(self.problem_rows(doc), expected)
 		employees = next(p for p in doc.problems if p.sheet == ENTERPRISES and p.row == 3)
@@ -167,7 +159,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		self.assertEqual(self.enterprises_in_site(e.key for e in self.ledger.enterprises), 0)
 		with self.assertRaises(frappe.ValidationError):  # 导入 refused while problems are listed
 			self.start(doc)
-		self.assertEqual(frappe.db.get_value("Ledger Import", doc.name, "status"), desk.INVALID)
+		self.assertEqual(frappe.db.get_value("Ledger Import", doc.name, "status"), desk_import.INVALID)
 
 	def test_two_cells_far_apart_are_refused_at_check_without_reading_the_sheet(self):
 		"""A 20 KB upload with a cell at XFD400000 would make the reader hold 6.5 billion cells and bring
@@ -177,7 +169,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		doc = self.new_import(as_bytes(wb))
 		result = doc.check()
 		doc.reload()
-		self.assertEqual((doc.status, result["problems"]), (desk.INVALID, 1))
+		self.assertEqual((doc.status, result["problems"]), (desk_import.INVALID, 1))
 		(problem,) = doc.problems
 		self.assertEqual(problem.sheet, ENTERPRISES)
 		self.assertIn("铺得太开", problem.reason)
@@ -189,8 +181,8 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		doc = self.new_import(self.sample)
 		result = doc.check()
 		doc.reload()
-		self.assertEqual((doc.status, len(doc.problems), result["dry_run"]), (desk.VALID, 0, True))
-		self.assertEqual(doc.total_rows, desk.ledger_rows(self.ledger))
+		self.assertEqual((doc.status, len(doc.problems), result["dry_run"]), (desk_import.VALID, 0, True))
+		self.assertEqual(doc.total_rows, desk_import.ledger_rows(self.ledger))
 		self.assertEqual(self.enterprises_in_site(e.key for e in self.ledger.enterprises), 0)
 		self.assertFalse(frappe.db.exists("Campaign", CAMPAIGN))
 
@@ -203,7 +195,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		with patch.object(ledger_import, "import_ledger", refusing):
 			doc.check()
 		doc.reload()
-		self.assertEqual(doc.status, desk.INVALID)
+		self.assertEqual(doc.status, desk_import.INVALID)
 		self.assertEqual(self.problem_rows(doc), [(OFFERS, 7, "发出日期", "发出日期 2023-02-27 早于活动开始日期", "请改正发出日期")])
 		self.assertFalse(frappe.db.exists("Region", "试验新区"))
 
@@ -212,9 +204,9 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		doc.check()
 		enqueue = self.start(doc)
 		doc.reload()
-		self.assertEqual((doc.status, doc.imported_by), (desk.RUNNING, "Administrator"))
+		self.assertEqual((doc.status, doc.imported_by), (desk_import.RUNNING, "Administrator"))
 		(args, kwargs), = enqueue.call_args_list
-		self.assertIs(args[0], desk.run_import)
+		self.assertIs(args[0], desk_import.run_import)
 		self.assertEqual(kwargs["queue"], "long")
 		self.assertTrue(kwargs["enqueue_after_commit"])
 		self.assertGreaterEqual(kwargs["timeout"], 3600)
@@ -223,10 +215,10 @@ class TestLedgerImportDoctype(FrappeTestCase):
 			self.start(doc)
 
 		self.run_job(doc)
-		self.assertEqual(doc.status, desk.DONE)
+		self.assertEqual(doc.status, desk_import.DONE)
 		self.assertFalse(doc.problems)
 		results = {r.record_type: (r.created, r.updated, r.unchanged) for r in doc.results}
-		self.assertEqual(list(results), list(desk.KINDS))
+		self.assertEqual(list(results), list(controller.KINDS))
 		ledger = self.ledger
 		self.assertEqual(results["Enterprise"], (len(ledger.enterprises), 0, 0))
 		self.assertEqual(results["Offer"], (len(ledger.offers), 0, 0))
@@ -240,7 +232,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		self.assertEqual(doc.imported_by, "Administrator")
 		self.assertTrue(doc.started_at and doc.finished_at)
 		self.assertLessEqual(frappe.utils.get_datetime(doc.started_at), frappe.utils.get_datetime(doc.finished_at))
-		self.assertEqual(doc.total_rows, desk.ledger_rows(ledger))
+		self.assertEqual(doc.total_rows, desk_import.ledger_rows(ledger))
 		self.assertGreater(doc.rows_per_second, 0)
 		self.assertTrue(frappe.db.exists("Version", {"ref_doctype": "Ledger Import", "docname": doc.name}))
 		with self.assertRaises(frappe.ValidationError):  # an imported workbook stays as imported
@@ -251,7 +243,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		again.check()
 		self.start(again)
 		self.run_job(again)
-		self.assertEqual(again.status, desk.DONE)
+		self.assertEqual(again.status, desk_import.DONE)
 		results = {r.record_type: (r.created, r.updated, r.unchanged) for r in again.results}
 		self.assertEqual(results["Enterprise"], (0, 0, len(ledger.enterprises)))
 		self.assertEqual(results["Offer"], (0, 0, len(ledger.offers)))
@@ -260,18 +252,17 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		def counting(source, progress=None, user=None):
 			for done in range(5):
 				progress("试写企业", done, 4)
-			options = {"user": user} if "user" in desk.accepted_arguments(REAL_IMPORT) else {}
-			return REAL_IMPORT(source, **options)
+			return REAL_IMPORT(source, user=user)
 
 		doc = self.new_import(self.sample)
 		doc.check()
 		self.start(doc)
 		with patch.object(ledger_import, "import_ledger", counting):
 			published = self.run_job(doc)
-		self.assertEqual(doc.status, desk.DONE)
-		messages = [c.args[1] for c in published.call_args_list if c.args[0] == desk.PROGRESS_EVENT]
+		self.assertEqual(doc.status, desk_import.DONE)
+		messages = [c.args[1] for c in published.call_args_list if c.args[0] == desk_import.PROGRESS_EVENT]
 		for c in published.call_args_list:
-			if c.args[0] == desk.PROGRESS_EVENT:
+			if c.args[0] == desk_import.PROGRESS_EVENT:
 				self.assertEqual((c.kwargs["doctype"], c.kwargs["docname"]), ("Ledger Import", doc.name))
 		self.assertTrue(all(m["ledger_import"] == doc.name for m in messages))
 		ours = [m for m in messages if m.get("stage") == "试写企业"]
@@ -280,7 +271,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		self.assertTrue(all("试写企业" in m["description"] and "4" in m["description"] for m in ours))
 		self.assertEqual(messages[0]["percent"], 0)  # reading the workbook
 		last = published.call_args_list[-1]
-		self.assertEqual((last.args[1]["percent"], last.args[1]["finished"], last.args[1]["status"]), (100, True, desk.DONE))
+		self.assertEqual((last.args[1]["percent"], last.args[1]["finished"], last.args[1]["status"]), (100, True, desk_import.DONE))
 		self.assertTrue(last.kwargs["after_commit"])  # the form reloads what the job committed
 
 	def test_city_user_imports_their_own_region(self):
@@ -288,10 +279,10 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		with self.set_user(CITY_USER):
 			doc = self.new_import(as_bytes(wb))
 			doc.check()
-			self.assertEqual(doc.status, desk.VALID, self.problem_rows(doc))
+			self.assertEqual(doc.status, desk_import.VALID, self.problem_rows(doc))
 			self.start(doc)
 			self.run_job(doc, user=CITY_USER)
-		self.assertEqual(doc.status, desk.DONE, self.problem_rows(doc))
+		self.assertEqual(doc.status, desk_import.DONE, self.problem_rows(doc))
 		self.assertEqual(doc.imported_by, CITY_USER)
 		self.assertEqual(self.enterprises_in_site(codes), len(codes))
 
@@ -302,61 +293,18 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		with self.set_user(CITY_USER):
 			doc = self.new_import(content)
 			doc.check()
-			self.assertEqual(doc.status, desk.INVALID)
+			self.assertEqual(doc.status, desk_import.INVALID)
 			self.assertEqual([(p.sheet, p.row) for p in doc.problems], [(ENTERPRISES, extra_row)])
 			self.assertIn("株洲市", doc.problems[0].reason)
 			with self.assertRaises(frappe.ValidationError):
 				self.start(doc)
 			# the job itself refuses it too, had the check been skipped
-			frappe.db.set_value("Ledger Import", doc.name, {"status": desk.RUNNING, "imported_by": CITY_USER})
+			frappe.db.set_value("Ledger Import", doc.name, {"status": desk_import.RUNNING, "imported_by": CITY_USER})
 			self.run_job(doc, user=CITY_USER)
-		self.assertEqual(doc.status, desk.FAILED)
+		self.assertEqual(doc.status, desk_import.FAILED)
 		self.assertEqual([(p.sheet, p.row) for p in doc.problems], [(ENTERPRISES, extra_row)])
 		self.assertEqual(self.enterprises_in_site([*codes, extra[0]]), 0)
 		self.assertFalse(doc.results)
-
-	def test_city_confinement_checked_here_while_the_import_does_not_take_a_user(self):
-		wb = sample_book()  # the sample spans ten cities: every row outside 长沙市 is named
-		content = as_bytes(wb)
-		ledger = read_ledger(content)
-		with legacy_signature(), self.set_user(CITY_USER):
-			self.assertEqual(desk.accepted_arguments(ledger_import.import_ledger), set())
-			doc = self.new_import(content)
-			doc.check()
-		self.assertEqual(doc.status, desk.INVALID)
-		outside = {e.key for e in ledger.enterprises if e.region not in CHANGSHA}
-		named = [p for p in doc.problems if p.sheet == ENTERPRISES]
-		self.assertEqual(len(named), len(outside))
-		rows = {r[0].value: r[0].row for r in wb[ENTERPRISES].iter_rows(min_row=2)}
-		self.assertEqual(sorted(p.row for p in named), sorted(rows[code] for code in outside))
-		self.assertTrue(all(p.column == REGION and p.fix for p in named))
-		covering = {o.row for o in ledger.offers.values() if any(code in outside for code, _w in o.coverage)}
-		self.assertEqual({p.row for p in doc.problems if p.sheet == OFFERS}, covering)
-		self.assertEqual(self.enterprises_in_site(e.key for e in ledger.enterprises), 0)
-
-	def test_adapter_passes_only_the_arguments_the_import_takes(self):
-		seen = []
-
-		def legacy(source):
-			seen.append(("legacy", source))
-
-		def current(source, progress=None, user=None):
-			seen.append(("current", source, progress, user))
-
-		def open_ended(source, **options):
-			seen.append(("open", source, options))
-
-		for function in (legacy, current, open_ended):
-			with patch.object(ledger_import, "import_ledger", function):
-				desk.call_import(b"x", progress=print, user="u@example.cn")
-		self.assertEqual(
-			seen,
-			[
-				("legacy", b"x"),
-				("current", b"x", print, "u@example.cn"),
-				("open", b"x", {"progress": print, "user": "u@example.cn"}),
-			],
-		)
 
 	def test_a_failed_import_records_why_and_leaves_nothing(self):
 		def failing(source, **kwargs):
@@ -373,7 +321,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 			self.start(doc)
 			with patch.object(ledger_import, "import_ledger", function):
 				self.run_job(doc)
-			self.assertEqual(doc.status, desk.FAILED)
+			self.assertEqual(doc.status, desk_import.FAILED)
 			self.assertIn(reason, doc.problems[0].reason)
 			self.assertTrue(doc.finished_at and doc.started_at)
 			self.assertFalse(doc.results)
@@ -383,17 +331,17 @@ class TestLedgerImportDoctype(FrappeTestCase):
 
 	def test_status_and_log_are_set_only_by_check_and_import(self):
 		doc = self.new_import(self.sample)
-		doc.status = desk.VALID
+		doc.status = desk_import.VALID
 		doc.imported_by = CITY_USER
 		doc.append("results", {"record_type": "Enterprise", "created": 99})
 		doc.save()
 		doc.reload()
-		self.assertEqual((doc.status, doc.imported_by, len(doc.results)), (desk.WAITING, None, 0))
+		self.assertEqual((doc.status, doc.imported_by, len(doc.results)), (desk_import.WAITING, None, 0))
 		with self.assertRaises(frappe.ValidationError):
 			self.start(doc)
 		doc.check()
 		doc.reload()
-		self.assertEqual(doc.status, desk.VALID)
+		self.assertEqual(doc.status, desk_import.VALID)
 		# another workbook attached: checked afresh
 		another, _codes, _extra = city_book()
 		file = frappe.get_doc({"doctype": "File", "file_name": "another-ledger.xlsx", "content": as_bytes(another), "is_private": 1}).insert(
@@ -402,7 +350,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		self.assertNotEqual(file.file_url, doc.ledger_file)
 		doc.ledger_file = file.file_url
 		doc.save()
-		self.assertEqual(doc.status, desk.WAITING)
+		self.assertEqual(doc.status, desk_import.WAITING)
 
 	def test_officers_see_their_own_imports_and_reviewers_all(self):
 		with self.set_user(CITY_USER):
@@ -438,7 +386,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 			self.assertIn(problem[0], [row["name"] for row in listed])
 
 	def test_template_download(self):
-		desk.download_template()
+		desk_import.download_template()
 		self.assertEqual(frappe.response.type, "download")
 		self.assertEqual(frappe.response.filename, "ledger-template.xlsx")
 		wb = load_workbook(BytesIO(frappe.response.filecontent))

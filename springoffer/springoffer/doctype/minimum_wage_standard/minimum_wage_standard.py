@@ -35,7 +35,7 @@ class MinimumWageStandard(Document):
 def minimum_wage_on(region, on_date):
 	"""The monthly minimum wage in force for `region` on `on_date`, from the nearest region that has one."""
 	from springoffer.core.rules import minimum_wage_for
-	from springoffer.desk import region_chain
+	from springoffer.security.regions import region_chain
 
 	chain = region_chain(region)
 	if not chain or not on_date:

@@ -1,8 +1,8 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from springoffer.devtools.testing import make_region
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
-from springoffer.testing import make_region
 
 
 class TestMinimumWageStandard(FrappeTestCase):

@@ -2,9 +2,14 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
+from springoffer.controllers.checks import (
+	check_coverage_document,
+	legal_calendar,
+	regional_officers,
+	throw_violations,
+)
 from springoffer.core import categories, clocks, rules
-from springoffer.desk import check_coverage_document, legal_calendar, regional_officers, throw_violations
 
 
 class Offer(Document):

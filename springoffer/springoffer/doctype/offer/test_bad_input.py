@@ -12,7 +12,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
 from springoffer.core import credit_code
-from springoffer.testing import make_campaign, make_enterprise, make_user, unique_code
+from springoffer.devtools.testing import make_campaign, make_enterprise, make_user, unique_code
 
 CAMPAIGN = "坏输入测试活动"  # 2023-03-01 … 2023-06-30
 CITY_UNION = "bad.zz.union@example.com"  # 株洲市

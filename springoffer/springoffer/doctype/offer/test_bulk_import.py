@@ -7,10 +7,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
 from springoffer.core.ledger import LedgerInvalid, write_sample
-from springoffer.ledger_import import import_ledger
-from springoffer.testing import make_user
+from springoffer.devtools.testing import make_user
+from springoffer.workbook.importer import import_ledger
 
 CAMPAIGN = "2023年批量导入测试活动"
 CITY_USER = "bulk.city.union@example.com"
@@ -108,7 +108,7 @@ class TestBulkImport(FrappeTestCase):
 
 		from frappe.utils import now_datetime
 
-		from springoffer.springoffer.doctype.ledger_import.ledger_import import log_command_import
+		from springoffer.workbook.desk_import import log_command_import
 
 		data = sample()
 		with tempfile.NamedTemporaryFile(suffix=".xlsx") as f:
@@ -127,7 +127,7 @@ class TestBulkImport(FrappeTestCase):
 		"""Thousands of rows with one refused at the very end: nothing of the workbook stays."""
 		import tempfile
 
-		from springoffer import benchmark
+		from springoffer.devtools import province_data as benchmark
 
 		with tempfile.TemporaryDirectory() as folder:
 			path = f"{folder}/ledger.xlsx"

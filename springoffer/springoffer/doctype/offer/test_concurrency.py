@@ -9,9 +9,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, today
 
-from springoffer import desk, tasks
-from springoffer.testing import make_campaign, make_enterprise, offer_doc
-from springoffer.trust_testing import delete_records
+from springoffer.controllers import checks, daily
+from springoffer.devtools.commits import delete_records
+from springoffer.devtools.testing import make_campaign, make_enterprise, offer_doc
 
 
 def in_threads(target, count=2):
@@ -96,7 +96,7 @@ class TestAtOnce(FrappeTestCase):
 
 	def test_two_imports_of_the_same_ledger_number_at_once_make_one_record(self):
 		both_checked = threading.Barrier(2, timeout=10)
-		check = desk.check_ledger_number
+		check = checks.check_ledger_number
 
 		def checked_then_wait(doc):
 			check(doc)
@@ -110,11 +110,11 @@ class TestAtOnce(FrappeTestCase):
 			# bulk has no such queue)
 			return doc.insert(set_name=f"SO-同时-{index}").name
 
-		desk.check_ledger_number = checked_then_wait
+		checks.check_ledger_number = checked_then_wait
 		try:
 			results = in_threads(insert)
 		finally:
-			desk.check_ledger_number = check
+			checks.check_ledger_number = check
 		made = [r for r in results if isinstance(r, str)]
 		refused = [r for r in results if isinstance(r, Exception)]
 		self.assertEqual(len(made), 1, results)
@@ -125,10 +125,10 @@ class TestAtOnce(FrappeTestCase):
 	def test_the_daily_job_run_twice_at_once_does_its_work_once(self):
 		delete_records("Unit Report", frappe.get_all("Unit Report", filters={"campaign": self.CAMPAIGN}, pluck="name"))
 		frappe.db.commit()
-		results = in_threads(lambda index: tasks.daily())
+		results = in_threads(lambda index: daily.daily())
 		self.assertFalse([r for r in results if isinstance(r, Exception)], results)
 		self.assertEqual(frappe.db.count("Unit Report", {"campaign": self.CAMPAIGN}), 15 * 4)
 		self.assertIsNone(frappe.db.sql(
 			"""SELECT reporting_unit, reporting_body FROM `tabUnit Report` WHERE campaign = %s
 			GROUP BY reporting_unit, reporting_body HAVING COUNT(*) > 1""", self.CAMPAIGN) or None)
-		self.assertEqual(tasks.create_unit_reports(self.CAMPAIGN), 0)  # and once more, later: nothing to do
+		self.assertEqual(daily.create_unit_reports(self.CAMPAIGN), 0)  # and once more, later: nothing to do

@@ -5,10 +5,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
-from springoffer import annex as annex_db
+from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
+from springoffer.devtools.testing import contract_doc, make_campaign, make_enterprise, make_region, offer_doc
 from springoffer.patches import holiday_clocks
-from springoffer.testing import contract_doc, make_campaign, make_enterprise, make_region, offer_doc
 
 CAMPAIGN = "节假日期限测试活动"
 COUNTY = "节假日测试县"

@@ -7,10 +7,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
-from springoffer import annex as annex_db
+from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
 from springoffer.core.ledger import LedgerInvalid, read_ledger, write_sample
-from springoffer.ledger_import import import_ledger
+from springoffer.workbook.importer import import_ledger
 
 CAMPAIGN = "2023年导入测试活动"
 

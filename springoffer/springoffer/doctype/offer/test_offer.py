@@ -3,7 +3,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from springoffer.core import categories as c
-from springoffer.testing import make_enterprise, make_user, offer_doc
+from springoffer.devtools.testing import make_enterprise, make_user, offer_doc
 
 
 class TestOffer(FrappeTestCase):
@@ -116,14 +116,14 @@ class TestOffer(FrappeTestCase):
 		offer_doc([self.enterprise], 10, ledger_no="YY-2023-001").insert()
 		with self.assertRaises(frappe.DuplicateEntryError):
 			offer_doc([self.enterprise], 10, ledger_no=" YY-2023-001 ").insert()
-		from springoffer.testing import make_campaign
+		from springoffer.devtools.testing import make_campaign
 
 		make_campaign("2025年春季要约行动", "2025-03-01", "2025-06-30", "2025-06-30")
 		with self.freeze_time("2025-04-01 10:00"):
 			offer_doc([self.enterprise], 10, ledger_no="YY-2023-001", campaign="2025年春季要约行动", date_sent="2025-03-05").insert()
 
 	def test_daily_job_marks_overdue_offers_and_clears_answered_ones(self):
-		from springoffer import tasks
+		from springoffer.controllers import daily
 
 		with self.freeze_time("2023-04-01 09:00"):
 			pending = offer_doc([self.enterprise], 10, date_sent="2023-03-20").insert()  # due 04-10: 04-09 is a Sunday
@@ -133,9 +133,9 @@ class TestOffer(FrappeTestCase):
 		answered.save()
 		frappe.db.set_value("Offer", answered.name, "is_overdue", 1)  # left over from before the answer
 		with self.freeze_time("2023-04-10 09:00"):
-			tasks.mark_overdue_offers()
+			daily.mark_overdue_offers()
 			self.assertEqual(frappe.db.get_value("Offer", pending.name, "is_overdue"), 0)  # the due day itself is in time
 		with self.freeze_time("2023-04-11 09:00"):
-			tasks.mark_overdue_offers()
+			daily.mark_overdue_offers()
 		self.assertEqual(frappe.db.get_value("Offer", pending.name, "is_overdue"), 1)
 		self.assertEqual(frappe.db.get_value("Offer", answered.name, "is_overdue"), 0)

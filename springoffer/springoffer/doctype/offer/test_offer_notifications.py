@@ -6,8 +6,8 @@ from frappe.email.doctype.notification.notification import trigger_daily_alerts
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
-from springoffer.testing import make_enterprise, make_user, offer_doc
-from springoffer.trust_testing import no_commit
+from springoffer.devtools.commits import no_commit
+from springoffer.devtools.testing import make_enterprise, make_user, offer_doc
 
 UNION = "notify.union@example.com"
 HRSS = "notify.hrss@example.com"

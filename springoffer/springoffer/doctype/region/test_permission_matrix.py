@@ -16,7 +16,7 @@ import frappe.tests.test_api as api_test
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
-from springoffer.testing import make_campaign, make_enterprise, make_user
+from springoffer.devtools.testing import make_campaign, make_enterprise, make_user
 
 # ---- the policy ----------------------------------------------------------------------------------
 
@@ -294,7 +294,7 @@ def build_fixture():
 	records["Spot Check"][spot_check.name] = "湖南省"  # the province's: its rows belong to no city
 	for row in spot_check.items:
 		records["Spot Check Item < Spot Check"][row.name] = "湖南省"
-	from springoffer.audit import record_export
+	from springoffer.security.audit import record_export
 
 	for home in HOMES:
 		record_export("附件 Excel", unit=home, campaign=CAMPAIGN)
@@ -515,7 +515,7 @@ class TestPermissionMatrix(FrappeTestCase):
 
 	def test_every_child_table_of_the_module_is_confined_to_its_parents(self):
 		"""Child tables added later are covered too: the hook is registered for every DocType."""
-		from springoffer.permissions import child_conditions, query_conditions
+		from springoffer.security.permissions import child_conditions, query_conditions
 
 		tables = frappe.get_all("DocType", filters={"module": "Springoffer", "istable": 1}, pluck="name")
 		self.assertGreaterEqual(len(tables), 11)
@@ -604,7 +604,7 @@ class TestDoorsOverHttp(api_test.FrappeAPITestCase):
 
 	@classmethod
 	def remove(cls):
-		from springoffer.trust_testing import delete_records
+		from springoffer.devtools.commits import delete_records
 
 		delete_records("Offer", cls.offers)
 		delete_records("Enterprise", cls.enterprises)

@@ -2,7 +2,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core.regions import CITIES, shipped_regions
-from springoffer.testing import make_enterprise, make_user
+from springoffer.devtools.testing import make_enterprise, make_user
 
 
 class TestRegion(FrappeTestCase):
@@ -17,7 +17,7 @@ class TestRegion(FrappeTestCase):
 			self.assertEqual(bounds.region_code, row["code"])
 
 	def test_seeding_twice_changes_nothing(self):
-		from springoffer.install import ensure_seed_data
+		from springoffer.setup.install import ensure_seed_data
 
 		before = frappe.db.count("Region"), frappe.db.count("Campaign"), frappe.db.count("Minimum Wage Standard")
 		ensure_seed_data()

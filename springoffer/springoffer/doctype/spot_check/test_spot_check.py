@@ -4,8 +4,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
+from springoffer.devtools.testing import contract_doc, make_campaign, make_enterprise, make_user
 from springoffer.springoffer.report.spot_check_summary import spot_check_summary as summary_report
-from springoffer.testing import contract_doc, make_campaign, make_enterprise, make_user
 
 CAMPAIGN = "抽查测试活动"
 CITY_OFFICER = "sc.city.hrss@example.com"

@@ -1,6 +1,6 @@
 from frappe.model.document import Document
 
-from springoffer.permissions import RowOfParent
+from springoffer.security.permissions import RowOfParent
 
 
 class SpotCheckItem(RowOfParent, Document):

@@ -6,7 +6,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
-from springoffer.testing import make_case, make_enterprise, make_user, offer_doc
+from springoffer.devtools.testing import make_case, make_enterprise, make_user, offer_doc
 
 OFFICER = "tc.city.union@example.com"
 OTHER_CITY = "tc.other.union@example.com"

@@ -1,6 +1,11 @@
 from frappe.model.document import Document
 
-from springoffer.desk import check_body_role, check_related_enterprises, check_review, check_workflow_rules
+from springoffer.controllers.checks import (
+	check_body_role,
+	check_related_enterprises,
+	check_review,
+	check_workflow_rules,
+)
 
 
 class TypicalCase(Document):

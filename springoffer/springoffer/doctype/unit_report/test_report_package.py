@@ -10,9 +10,9 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
-from springoffer import report_package
+from springoffer.annex import package as report_package
 from springoffer.core import categories as c
-from springoffer.testing import (
+from springoffer.devtools.testing import (
 	delete_unit_reports,
 	make_case,
 	make_enterprise,

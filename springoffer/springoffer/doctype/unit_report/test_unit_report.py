@@ -2,7 +2,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
-from springoffer.testing import delete_unit_reports, make_enterprise, make_user, offer_doc
+from springoffer.devtools.testing import delete_unit_reports, make_enterprise, make_user, offer_doc
 
 
 def report_doc(unit="湘潭市", body=c.BODY_UNION, rows=None, refusals=None):

@@ -5,10 +5,10 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
+from springoffer.devtools.testing import contract_doc, delete_unit_reports, make_enterprise, make_user
 from springoffer.springoffer.report.expiring_contracts.expiring_contracts import execute as expiring
 from springoffer.springoffer.report.unit_report_comparison.unit_report_comparison import execute as compare
 from springoffer.springoffer.report.unit_report_status.unit_report_status import execute as status
-from springoffer.testing import contract_doc, delete_unit_reports, make_enterprise, make_user
 
 CAMPAIGN = "2023年春季要约行动"
 
@@ -61,7 +61,7 @@ class TestUnitReportRollUp(FrappeTestCase):
 
 	def test_comparison_flags_figures_that_differ_from_the_records(self):
 		enterprise = make_enterprise(region="张家界市", category=c.PRIVATE, employees=90)
-		from springoffer.testing import offer_doc
+		from springoffer.devtools.testing import offer_doc
 
 		offer_doc([enterprise], 80, date_sent="2023-03-02").insert()
 		city_report("张家界市", body=c.BODY_UNION, private=(1, 80, 0, 0, 0, 0, 1))  # matches the records

@@ -5,10 +5,10 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer import tasks
+from springoffer.controllers import daily
 from springoffer.core import categories as c
-from springoffer.testing import delete_unit_reports, make_user
-from springoffer.trust_testing import no_commit
+from springoffer.devtools.commits import no_commit
+from springoffer.devtools.testing import delete_unit_reports, make_user
 
 CITY_UNION = "ur.city.union@example.com"
 CITY_HRSS = "ur.city.hrss@example.com"
@@ -124,8 +124,8 @@ class TestUnitReportWorkflow(FrappeTestCase):
 			).insert()
 		delete_unit_reports({"campaign": name})  # from runs before the job's commits were kept inside the test
 		with self.freeze_time("2035-03-02 08:00"), no_commit():
-			created = tasks.create_unit_reports()
-			self.assertEqual(tasks.create_unit_reports(), 0)
+			created = daily.create_unit_reports()
+			self.assertEqual(daily.create_unit_reports(), 0)
 		self.assertEqual(created, 15 * 4)
 		self.assertEqual(frappe.db.count("Unit Report", {"campaign": name, "workflow_state": c.REPORT_DRAFT}), 60)
 

@@ -3,25 +3,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from springoffer import report_package
+from springoffer.annex import package as report_package
+from springoffer.annex.figures import ROW_FIELDS
+from springoffer.controllers.checks import check_body_role, check_review, check_workflow_rules, unit_officers
 from springoffer.core import categories
 from springoffer.core.counting import Figures, check_invariants
-from springoffer.desk import check_body_role, check_review, check_workflow_rules, unit_officers
-
-ROW_FIELDS = dict(
-	zip(
-		Figures.FIELDS,
-		(
-			"offered_enterprises",
-			"offered_workers",
-			"responded_enterprises",
-			"responded_workers",
-			"signed_enterprises",
-			"signed_workers",
-			"refused_enterprises",
-		),
-	)
-)
+from springoffer.security import regions
 
 
 class UnitReport(Document):
@@ -85,7 +72,7 @@ class UnitReport(Document):
 
 	def annex_workbook(self):
 		"""The Unit Report's own figures as the 附件 workbook (the same writer as the desk report)."""
-		from springoffer.annex import campaign_due_date
+		from springoffer.controllers.campaigns import campaign_due_date
 		from springoffer.core import xlsx
 		from springoffer.core.counting import Refusal
 
@@ -164,10 +151,10 @@ class UnitReport(Document):
 	@frappe.whitelist()
 	def fill_from_records(self):
 		"""Replace the figures and the refusal sheet with those counted from the unit's records."""
-		from springoffer import annex as annex_db
+		from springoffer.annex import figures as annex_db
 
 		self.check_permission("write")
-		annex_db.check_unit_permission(self.reporting_unit)
+		regions.check_unit_permission(self.reporting_unit)
 		annex = annex_db.count(self.campaign, self.reporting_unit, getdate(self.as_of_date))
 		self.rows = []
 		for category, figures in annex.rows.items():
@@ -216,8 +203,8 @@ def city_figures(names):
 @frappe.read_only()
 def download(name: str):
 	"""The Unit Report as the 附件 workbook: the same writer as the report, its own figures."""
-	from springoffer.api import send_workbook
-	from springoffer.audit import record_export
+	from springoffer.annex.files import send_workbook
+	from springoffer.security.audit import record_export
 
 	doc = frappe.get_doc("Unit Report", name)
 	doc.check_permission("read")
@@ -233,8 +220,8 @@ def download(name: str):
 @frappe.read_only()
 def download_package(name: str):
 	"""The report package: the 附件 .xlsx and the work summary .docx in one .zip."""
-	from springoffer.api import send_workbook
-	from springoffer.audit import record_export
+	from springoffer.annex.files import send_workbook
+	from springoffer.security.audit import record_export
 
 	doc = frappe.get_doc("Unit Report", name)
 	doc.check_permission("read")

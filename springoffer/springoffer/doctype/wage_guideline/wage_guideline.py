@@ -3,8 +3,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt, getdate
 
+from springoffer.controllers.checks import throw_violations
 from springoffer.core import guidelines
-from springoffer.desk import throw_violations
 
 
 class WageGuideline(Document):
@@ -41,7 +41,7 @@ class WageGuideline(Document):
 
 def guideline_on(region, on_date):
 	"""(name, core Guideline) in force for `region` on `on_date`, from the nearest region that has one."""
-	from springoffer.desk import region_chain
+	from springoffer.security.regions import region_chain
 
 	chain = region_chain(region)
 	if not chain or not on_date:

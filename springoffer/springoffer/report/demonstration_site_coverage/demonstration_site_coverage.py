@@ -5,7 +5,8 @@ with none are flagged — the notice asks each region to name at least one."""
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
+from springoffer.controllers import campaigns
+from springoffer.security import regions
 
 SQL = """
 SELECT t.name AS region, t.region_level, t.lft, t.rgt,
@@ -27,7 +28,7 @@ def coverage(campaign, unit, body=None):
 	bounds = frappe.db.get_value("Region", unit, ["lft", "rgt"], as_dict=True)
 	if not bounds:
 		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
-	annex_db.check_unit_permission(unit)
+	regions.check_unit_permission(unit)
 	values = {"campaign": campaign, "lft": bounds.lft, "rgt": bounds.rgt, "body": body}
 	rows = frappe.db.sql(SQL.format(body="AND s.reporting_body = %(body)s" if body else ""), values, as_dict=True)
 	stack = []
@@ -41,8 +42,8 @@ def coverage(campaign, unit, body=None):
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
-	unit = filters.get("reporting_unit") or annex_db.default_unit()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
+	unit = filters.get("reporting_unit") or regions.default_unit()
 	rows = coverage(campaign, unit, filters.get("reporting_body"))
 	data = [
 		{

@@ -5,13 +5,13 @@ import frappe
 from frappe import _
 from frappe.utils import add_years, getdate
 
-from springoffer import annex as annex_db
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
 	start, end = frappe.db.get_value("Campaign", campaign, ["start_date", "end_date"])
 	window = (add_years(getdate(start), -1), getdate(end))
 	# get_list applies the user's Region permissions

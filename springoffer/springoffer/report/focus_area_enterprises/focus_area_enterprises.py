@@ -3,14 +3,15 @@
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
-from springoffer import focus_areas
+from springoffer.annex import focus_areas
+from springoffer.controllers import campaigns
+from springoffer.security import regions
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
-	unit = filters.get("reporting_unit") or annex_db.default_unit()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
+	unit = filters.get("reporting_unit") or regions.default_unit()
 	if not filters.get("area") or not filters.get("column"):
 		return _columns(), []
 	rows = focus_areas.enterprises(campaign, unit, filters.area, filters.column)

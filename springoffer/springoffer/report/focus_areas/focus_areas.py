@@ -4,14 +4,14 @@ covered by a contract — each count a link to its enterprises (Focus Area Enter
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
-from springoffer import by_region, focus_areas
+from springoffer.annex import by_region, focus_areas
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
 	unit, rows = focus_areas.count(campaign, filters.get("reporting_unit"))
 	data = []
 	for area in c.FOCUS_AREAS:

@@ -5,9 +5,10 @@ they guided to signing in the campaign. Three grouped queries."""
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
-from springoffer.desk import region_subtree
+from springoffer.security import regions
+from springoffer.security.regions import region_subtree
 
 OFFERS_SQL = f"""
 SELECT instructor, COUNT(*) AS offers, SUM(response = '{c.AGREED}') AS agreed
@@ -25,9 +26,9 @@ FROM `tabInstructor Assignment` a WHERE a.parenttype = 'Bargaining Instructor' A
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
-	unit = filters.get("reporting_unit") or annex_db.default_unit()
-	annex_db.check_unit_permission(unit)
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
+	unit = filters.get("reporting_unit") or regions.default_unit()
+	regions.check_unit_permission(unit)
 	conditions = {"region": ("in", region_subtree(unit))}
 	if filters.get("reporting_body"):
 		conditions["reporting_body"] = filters.reporting_body

@@ -8,8 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from springoffer import annex as annex_db
-from springoffer import by_region
+from springoffer.annex import by_region
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 from springoffer.core import quality
 
@@ -83,7 +83,7 @@ def _row(q, label=None):
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
 	as_of = filters.get("as_of_date") or today()
 	unit, found = evaluate(campaign, filters.get("reporting_unit"), as_of)
 	data, total = [], quality.RegionQuality(unit)

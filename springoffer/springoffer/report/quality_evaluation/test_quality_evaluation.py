@@ -6,8 +6,8 @@ from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
 from springoffer.core import guidelines
+from springoffer.devtools.testing import contract_doc, make_enterprise, make_region, offer_doc
 from springoffer.springoffer.report.quality_evaluation import quality_evaluation as report
-from springoffer.testing import contract_doc, make_enterprise, make_region, offer_doc
 
 COUNTY = "质效测试县"
 GUIDED = "指导线测试县"

@@ -4,7 +4,7 @@ problems, rectified and still being rectified — one grouped query over the sam
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 from springoffer.core.regions import CITIES
 
@@ -32,12 +32,12 @@ def summary(campaign, body=None):
 
 
 def execute(filters: dict | None = None):
-	from springoffer.permissions import confined
+	from springoffer.security.permissions import confined
 
 	if confined():  # 抽查 is the province's: its sample spans every city
 		frappe.throw(_("Spot checks are the province's; ask a province reviewer for their results"), frappe.PermissionError)
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
 	data = summary(campaign, filters.get("checking_body"))
 	if data:
 		data.append({"city": _("Total"), "bold": 1, **{f: sum(row[f] for row in data) for f in FIELDS}})

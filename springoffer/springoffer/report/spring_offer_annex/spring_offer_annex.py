@@ -1,12 +1,14 @@
-"""集体协商“春季要约行动”情况统计表 — the 附件 counted from the records (springoffer.annex)."""
+"""集体协商“春季要约行动”情况统计表 — the 附件 counted from the records (springoffer.annex.figures)."""
 
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
-from springoffer import annex_print
+from springoffer.annex import figures as annex_db
+from springoffer.annex import printed as annex_print
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 from springoffer.core.counting import Figures
+from springoffer.security import regions
 
 FIGURE_COLUMNS = (
 	("offered", f"{c.HEADER_OFFERED}·{c.HEADER_ENTERPRISES}"),
@@ -34,7 +36,7 @@ def execute(filters: dict | None = None):
 			figures = previous.rows[category] if category else previous.total
 			row.update({f"previous_{field}": value for field, value in zip(Figures.FIELDS, figures.as_tuple())})
 	message = annex_print.form_html(
-		annex, filters.campaign, annex_db.campaign_due_date(filters.campaign), previous=previous, previous_label=label, filters=filters
+		annex, filters.campaign, campaigns.campaign_due_date(filters.campaign), previous=previous, previous_label=label, filters=filters
 	)
 	chart = annex_print.chart(filters.campaign, filters.unit, filters.as_of)
 	return columns(previous is not None), data, message, chart, None, True
@@ -44,12 +46,12 @@ def resolve_filters(filters):
 	"""Fill the defaults (latest campaign, the user's own region, today capped at the campaign's end)
 	and refuse a region outside the user's own."""
 	filters = frappe._dict(filters or {})
-	filters.campaign = filters.get("campaign") or annex_db.latest_campaign()
+	filters.campaign = filters.get("campaign") or campaigns.latest_campaign()
 	if not filters.campaign:
 		frappe.throw(_("Create a Campaign first"))
-	filters.unit = filters.get("reporting_unit") or filters.get("unit") or annex_db.default_unit()
-	annex_db.check_unit_permission(filters.unit)
-	filters.as_of = frappe.utils.getdate(filters.get("as_of_date") or filters.get("as_of") or annex_db.default_as_of(filters.campaign))
+	filters.unit = filters.get("reporting_unit") or filters.get("unit") or regions.default_unit()
+	regions.check_unit_permission(filters.unit)
+	filters.as_of = frappe.utils.getdate(filters.get("as_of_date") or filters.get("as_of") or campaigns.default_as_of(filters.campaign))
 	return filters
 
 

@@ -4,12 +4,13 @@ the printed form above the grid and 同比 — each the same figures as the repo
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer import annex as annex_db
-from springoffer import annex_print, workspace
+from springoffer.annex import figures as annex_db
+from springoffer.annex import printed as annex_print
 from springoffer.core import categories as c
-from springoffer.desk import region_subtree
+from springoffer.desk import workspace
+from springoffer.devtools.testing import contract_doc, make_campaign, make_enterprise, make_user, offer_doc
+from springoffer.security.regions import region_subtree
 from springoffer.springoffer.report.spring_offer_annex.spring_offer_annex import execute
-from springoffer.testing import contract_doc, make_campaign, make_enterprise, make_user, offer_doc
 
 CAMPAIGN = "2023年春季要约行动"
 

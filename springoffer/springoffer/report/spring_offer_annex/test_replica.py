@@ -6,8 +6,8 @@ from unittest.mock import patch
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer import annex as annex_db
 from springoffer import api
+from springoffer.annex import figures as annex_db
 
 
 class TestReplicaReads(FrappeTestCase):

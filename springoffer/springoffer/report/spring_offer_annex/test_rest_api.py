@@ -9,7 +9,7 @@ import frappe.tests.test_api as api_test
 from frappe.core.doctype.user.user import generate_keys
 from openpyxl import load_workbook
 
-from springoffer.testing import make_enterprise, make_user, offer_doc
+from springoffer.devtools.testing import make_enterprise, make_user, offer_doc
 
 USER = "rest.city@example.com"
 
@@ -33,7 +33,7 @@ class TestAnnexOverRest(api_test.FrappeAPITestCase):
 	@classmethod
 	def remove(cls):
 		"""What setUpClass committed (and the exports' logs), so the suite leaves the site as it found it."""
-		from springoffer.trust_testing import delete_records
+		from springoffer.devtools.commits import delete_records
 
 		delete_records("Offer", [cls.inside, cls.outside])
 		delete_records("Enterprise", cls.enterprises)

@@ -6,12 +6,14 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
-from springoffer import annex as annex_db
 from springoffer import api
+from springoffer.annex import figures as annex_db
+from springoffer.annex import files
 from springoffer.core import categories as c
 from springoffer.core.counting import ContractLine, Enterprise, OfferLine, RegionTree, count_annex
+from springoffer.devtools.testing import insert_ledger, make_region, make_user, random_ledger
+from springoffer.security import regions
 from springoffer.springoffer.report.spring_offer_annex.spring_offer_annex import execute
-from springoffer.testing import insert_ledger, make_region, make_user, random_ledger
 
 
 def region_tree():
@@ -113,7 +115,7 @@ class TestSpringOfferAnnex(FrappeTestCase):
 	def test_city_user_gets_own_city_and_is_refused_another(self):
 		user = make_user("annex.city@example.com", ["Trade Union Officer"], region="株洲市")
 		with self.set_user(user):
-			self.assertEqual(annex_db.default_unit(), "株洲市")
+			self.assertEqual(regions.default_unit(), "株洲市")
 			result = api.annex_figures(campaign="2023年春季要约行动", unit="株洲市", as_of="2023-06-30")
 			self.assertEqual(result["unit"], "株洲市")
 			with self.assertRaises(frappe.PermissionError):
@@ -140,17 +142,17 @@ class TestSpringOfferAnnex(FrappeTestCase):
 		import tempfile
 
 		path = os.path.join(tempfile.mkdtemp(), "annex.xlsx")
-		written, annex = api.export_annex_file("2023年春季要约行动", "株洲市", "2023-06-30", path)
+		written, annex = files.export_annex_file("2023年春季要约行动", "株洲市", "2023-06-30", path)
 		self.assertEqual(written, path)
 		ws = load_workbook(path)["附件"]
 		self.assertEqual(ws["A2"].value, "报送单位：株洲市")
 		self.assertEqual(ws.cell(9, 2).value, annex.total.offered)
 		with self.assertRaises(frappe.DoesNotExistError):
-			api.export_annex_file("2023年春季要约行动", "不存在市", "2023-06-30", path)
+			files.export_annex_file("2023年春季要约行动", "不存在市", "2023-06-30", path)
 		with self.assertRaises(frappe.ValidationError):
-			api.export_annex_file("2023年春季要约行动", "株洲市", "2023-13-45", path)
+			files.export_annex_file("2023年春季要约行动", "株洲市", "2023-13-45", path)
 		with self.assertRaisesRegex(frappe.ValidationError, "folder exists|文件夹是否存在"):
-			api.export_annex_file("2023年春季要约行动", "株洲市", "2023-06-30", os.path.join(path, "no-such-folder", "annex.xlsx"))
+			files.export_annex_file("2023年春季要约行动", "株洲市", "2023-06-30", os.path.join(path, "no-such-folder", "annex.xlsx"))
 
 	def test_each_count_drills_down_to_exactly_its_enterprises(self):
 		from springoffer.springoffer.report.spring_offer_annex_enterprises.spring_offer_annex_enterprises import (

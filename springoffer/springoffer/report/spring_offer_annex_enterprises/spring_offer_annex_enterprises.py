@@ -2,7 +2,7 @@
 
 from frappe import _
 
-from springoffer import annex as annex_db
+from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
 from springoffer.springoffer.report.spring_offer_annex.spring_offer_annex import resolve_filters
 

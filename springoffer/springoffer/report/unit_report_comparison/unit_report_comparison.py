@@ -4,7 +4,7 @@ every figure that differs from the records is flagged."""
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
+from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
 from springoffer.core.counting import Figures
 from springoffer.core.rollup import FIGURE_LABELS, total

@@ -5,9 +5,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from springoffer import annex as annex_db
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 from springoffer.core.regions import PROVINCE
+from springoffer.security import regions
 
 BODY_FIELDS = dict(zip(c.REPORTING_BODIES, ("hrss", "union", "enterprise_confederation", "commerce")))
 DONE = (c.REPORT_SUBMITTED, c.REPORT_APPROVED)
@@ -15,11 +16,11 @@ DONE = (c.REPORT_SUBMITTED, c.REPORT_APPROVED)
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
 	due = getdate(frappe.db.get_value("Campaign", campaign, "report_due_date"))
 	late = getdate(today()) > due
 	units = [PROVINCE, *frappe.get_all("Region", filters={"parent_region": PROVINCE}, order_by="lft asc", pluck="name")]
-	allowed = annex_db.permitted_regions()
+	allowed = regions.permitted_regions()
 	if allowed is not None:
 		units = [u for u in units if u in allowed]
 	states = {

@@ -1,9 +1,9 @@
 """The offline command against openpyxl's bare read of the same province-scale workbook, in one run
 (issue target: the command in at most a quarter of openpyxl's time, at most 400 MB peak memory).
 
-    python -m springoffer.offline_benchmark [ledger.xlsx]
+    python -m springoffer.devtools.offline_benchmark [ledger.xlsx]
 
-The workbook is springoffer.benchmark's ledger (100,000 enterprises, 200,000 offer rows, 50,000
+The workbook is springoffer.devtools.benchmark's ledger (100,000 enterprises, 200,000 offer rows, 50,000
 contract rows), written first when the file does not exist. Each measurement runs in a child process
 so its wall time and peak resident memory are its own. It prints; it asserts nothing.
 """
@@ -50,7 +50,7 @@ def measure(argv):
 def run(path):
 	path = Path(path)
 	if not path.exists():
-		from springoffer.benchmark import write_ledger_workbook
+		from springoffer.devtools.province_data import write_ledger_workbook
 
 		print(f"writing the benchmark ledger to {path} …")
 		write_ledger_workbook(path)

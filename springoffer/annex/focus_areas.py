@@ -17,8 +17,9 @@ c = Contract, co = the offer the contract came from):
 import frappe
 from frappe import _
 
-from springoffer import by_region
+from springoffer.annex import by_region
 from springoffer.core import categories as c
+from springoffer.security import regions
 
 _PIECE = c.OFFER_TOPICS[1]
 _SKILLED = c.OFFER_TOPICS[2]
@@ -98,9 +99,8 @@ def enterprises(campaign, unit, area, column):
 	bounds = frappe.db.get_value("Region", unit, ["lft", "rgt"], as_dict=True)
 	if not bounds:
 		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
-	from springoffer import annex as annex_db
 
-	annex_db.check_unit_permission(unit)
+	regions.check_unit_permission(unit)
 	values = {"campaign": campaign, "unit": unit, "lft": bounds.lft, "rgt": bounds.rgt}
 	offer_condition, contract_condition = AREAS[area]
 	if column == "signed":

@@ -1,10 +1,13 @@
-"""What the controllers share: turning core Violations into one clear frappe.ValidationError,
-and the region tree as the database holds it."""
+"""What the controllers share: core Violations turned into one clear frappe.ValidationError, and the
+checks every Offer, Contract, Unit Report, case and site runs alike (region scope, body, review,
+workflow, ledger numbers)."""
 
 from contextlib import contextmanager
 
 import frappe
 from frappe import _
+
+from springoffer.security.regions import permitted_regions, region_chain, region_subtree
 
 
 def throw_violations(doc, violations):
@@ -31,26 +34,6 @@ def legal_calendar():
 		frappe.throw(_(CalendarNotCovered.message).format(error.year), title=_("Holiday schedule missing"))
 
 
-def region_chain(region):
-	"""The region and its ancestors, nearest first."""
-	bounds = frappe.db.get_value("Region", region, ["lft", "rgt"], as_dict=True)
-	if not bounds:
-		return [region] if region else []
-	return frappe.get_all(
-		"Region",
-		filters={"lft": ("<=", bounds.lft), "rgt": (">=", bounds.rgt)},
-		order_by="lft desc",
-		pluck="name",
-	)
-
-
-def region_subtree(region):
-	bounds = frappe.db.get_value("Region", region, ["lft", "rgt"], as_dict=True)
-	if not bounds:
-		return []
-	return frappe.get_all("Region", filters={"lft": (">=", bounds.lft), "rgt": ("<=", bounds.rgt)}, pluck="name")
-
-
 def coverage_lines(rows):
 	"""Core CoverageLines for a coverage child table, and each enterprise's region, in one query."""
 	from springoffer.core.rules import CoverageLine
@@ -70,8 +53,6 @@ def check_region_scope(doc, enterprise_regions):
 	"""A city or county user records only what lies in its own region: the document's region and
 	every covered enterprise. (Frappe checks the create permission before validate fills the region,
 	and never checks child-table links in get_list, so this is checked here.)"""
-	from springoffer.annex import permitted_regions
-
 	allowed = permitted_regions()
 	if allowed is None:
 		return

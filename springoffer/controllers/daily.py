@@ -1,6 +1,6 @@
 """Daily jobs (hooks.scheduler_events): the legal clocks move documents on their own.
 
-Each is idempotent and can be run by hand: `bench --site S execute springoffer.tasks.<name>`.
+Each is idempotent and can be run by hand: `bench --site S execute springoffer.controllers.daily.<name>`.
 """
 
 import os

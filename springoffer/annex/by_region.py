@@ -8,7 +8,7 @@ grouped query; scope() checks the caller may see the unit (city users only their
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
+from springoffer.security import regions
 
 # {region} is the column holding the record's region, e.g. e.region.
 REGION_JOIN = """
@@ -20,11 +20,11 @@ GROUP = "COALESCE(grp.name, %(unit)s)"
 
 def scope(unit=None):
 	"""(unit, values for REGION_JOIN, row regions in tree order), after the permission check."""
-	unit = unit or annex_db.default_unit()
+	unit = unit or regions.default_unit()
 	bounds = frappe.db.get_value("Region", unit, ["lft", "rgt"], as_dict=True)
 	if not bounds:
 		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
-	annex_db.check_unit_permission(unit)
+	regions.check_unit_permission(unit)
 	children = frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
 	return unit, {"unit": unit, "lft": bounds.lft, "rgt": bounds.rgt}, [*children, unit]
 

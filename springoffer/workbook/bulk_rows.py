@@ -4,17 +4,17 @@ controller computes them, and the rows go in with multi-row INSERTs — a provin
 minutes instead of hours of one document save each (FRAPPE-NOTES §12: realtime messages make n
 saves in one transaction cost n²).
 
-Changed records are not written here: springoffer.ledger_import saves them as documents.
+Changed records are not written here: springoffer.workbook.importer saves them as documents.
 """
 
 import frappe
 from frappe.model.naming import parse_naming_series
 from frappe.utils import getdate, now, today
 
+from springoffer.controllers.checks import regional_officers
 from springoffer.core import categories as c
 from springoffer.core import clocks, guidelines, quality, rules
 from springoffer.core.ledger import CONTRACTS, ENTERPRISES, OFFERS, LedgerError, split_choice
-from springoffer.desk import regional_officers
 
 CHUNK = 5_000
 STANDARD = ("creation", "modified", "owner", "modified_by", "docstatus", "idx")

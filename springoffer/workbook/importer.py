@@ -2,7 +2,7 @@
 the desk's 台帐导入.
 
 All or nothing: the workbook is checked whole by springoffer.core.ledger; new records are checked by
-the core rules their controllers apply and written in bulk (springoffer.ledger_rows); records that
+the core rules their controllers apply and written in bulk (springoffer.workbook.bulk_rows); records that
 exist and differ are saved as documents, through every rule of their DocType; any error anywhere
 rolls everything back and is reported with its sheet and row. Records are matched by 统一社会信用代码,
 (活动, 要约编号) and (活动, 合同编号), so importing the same file twice changes nothing.
@@ -14,7 +14,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate, strip_html
 
-from springoffer import annex_ledger
+from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories as c
 from springoffer.core.ledger import (
 	CONTRACTS,
@@ -26,7 +26,7 @@ from springoffer.core.ledger import (
 	read_ledger,
 	split_choice,
 )
-from springoffer.ledger_rows import NewRecords
+from springoffer.workbook.bulk_rows import NewRecords
 
 CANCEL_ACTION = "撤销"
 KINDS = ("Region", "Campaign", "Enterprise", "Offer", "Contract")
@@ -94,7 +94,7 @@ class _Importer:
 
 	def check_scope(self):
 		"""A city or county user imports only enterprises of their own region."""
-		from springoffer.annex import permitted_regions
+		from springoffer.security.regions import permitted_regions
 
 		allowed = permitted_regions(self.user) if self.user else None
 		if allowed is None:

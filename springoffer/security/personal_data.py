@@ -44,7 +44,7 @@ def reveal(doctype: str, name: str, fieldname: str) -> str:
 	doc.check_permission("read")
 	from frappe.core.doctype.access_log.access_log import _make_access_log
 
-	_make_access_log(doctype=doctype, document=name, method="springoffer.personal_data.reveal", page=fieldname)
+	_make_access_log(doctype=doctype, document=name, method="springoffer.security.personal_data.reveal", page=fieldname)
 	if getattr(frappe.local, "request", None) is not None:
 		frappe.local.flags.commit = True
 	return doc.get_password(fieldname, raise_exception=False) or ""

@@ -32,7 +32,7 @@ class RobotNotification(Notification):
 
 
 def _region_chain(doc):
-	from springoffer.desk import region_chain
+	from springoffer.security.regions import region_chain
 
 	region = doc.get("region") or doc.get("reporting_unit")
 	return region_chain(region) if region else []
@@ -73,7 +73,7 @@ def notify(notification, doc):
 	title, text, link = message(notification, doc)
 	for robot in chosen:
 		frappe.enqueue(
-			"springoffer.group_robots.post",
+			"springoffer.desk.group_robots.post",
 			queue="short",
 			robot=robot.name,
 			title=title,

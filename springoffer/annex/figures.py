@@ -1,6 +1,6 @@
-"""The 附件 from the site's records: grouped SQL over the annex ledger (springoffer.annex_ledger) that
+"""The 附件 from the site's records: grouped SQL over the annex ledger (springoffer.annex.ledger) that
 applies the core's counting rules (springoffer.core.counting) in the database — one query for the
-figures, two more for the refusal sheet — and the Region permission every entry point checks.
+figures, two more for the refusal sheet.
 
 The desk report, the Unit Report's fill button, the bench command and the REST methods all come
 through here; tests prove these figures equal counting.count_annex on the same records.
@@ -8,11 +8,27 @@ through here; tests prove these figures equal counting.count_annex on the same r
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, today
+from frappe.utils import getdate
 
-from springoffer import annex_ledger
-from springoffer.core import categories, clocks
+from springoffer.annex import ledger as annex_ledger
+from springoffer.core import categories
 from springoffer.core.counting import Annex, Figures, Refusal, RefusalSummary, joined_texts
+
+# Where a Unit Report Row keeps each of the seven figures.
+ROW_FIELDS = dict(
+	zip(
+		Figures.FIELDS,
+		(
+			"offered_enterprises",
+			"offered_workers",
+			"responded_enterprises",
+			"responded_workers",
+			"signed_enterprises",
+			"signed_workers",
+			"refused_enterprises",
+		),
+	)
+)
 
 SEPARATOR = "\x1f"  # splits GROUP_CONCAT lists; cannot occur in typed text
 
@@ -199,54 +215,3 @@ def refusals(values, scope):
 		)
 	found.sort(key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))
 	return found
-
-
-def permitted_regions(user=None):
-	"""Regions the user is confined to by User Permissions (descendants included); None = all."""
-	allowed = frappe.permissions.get_user_permissions(user or frappe.session.user).get("Region") or []
-	return {entry.get("doc") for entry in allowed} or None
-
-
-def check_unit_permission(unit, user=None):
-	"""A city user may report on its own subtree only: anything else is a PermissionError (HTTP 403)."""
-	allowed = permitted_regions(user)
-	if allowed is not None and unit not in allowed:
-		frappe.throw(
-			_("You may only report on your own region ({0}); {1} is outside it").format(
-				"、".join(sorted(_top_regions(allowed))), unit
-			),
-			frappe.PermissionError,
-		)
-
-
-def _top_regions(allowed):
-	parents = dict(frappe.get_all("Region", filters={"name": ("in", list(allowed))}, fields=["name", "parent_region"], as_list=True))
-	return {name for name in allowed if parents.get(name) not in allowed}
-
-
-def province():
-	"""The root of the region tree."""
-	return frappe.db.get_value("Region", {"parent_region": ("is", "not set")}, "name", order_by="lft asc")
-
-
-def default_unit(user=None):
-	allowed = permitted_regions(user)
-	if allowed is None:
-		return province()
-	return sorted(_top_regions(allowed))[0]
-
-
-def latest_campaign():
-	"""The campaign running today, else the latest that has started; a campaign set up for a later
-	year is never the default (only when none has started yet, the latest there is)."""
-	started = frappe.db.get_value("Campaign", {"start_date": ("<=", today())}, "name", order_by="start_date desc")
-	return started or frappe.db.get_value("Campaign", {}, "name", order_by="start_date desc")
-
-
-def default_as_of(campaign):
-	end = frappe.db.get_value("Campaign", campaign, "end_date")
-	return clocks.default_as_of(getdate(today()), getdate(end)) if end else getdate(today())
-
-
-def campaign_due_date(campaign):
-	return getdate(frappe.db.get_value("Campaign", campaign, "report_due_date"))

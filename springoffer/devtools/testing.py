@@ -212,7 +212,7 @@ def insert_ledger(enterprises, offer_lines, contract_lines):
 	frappe.db.bulk_insert(
 		"Contract Coverage", ("name", "parent", "parenttype", "parentfield", "idx", "enterprise", "covered_workers", *common), coverage
 	)
-	from springoffer import annex_ledger
+	from springoffer.annex import ledger as annex_ledger
 
 	for campaign in {line.campaign for line in offer_lines} | {line.campaign for line in contract_lines}:
 		annex_ledger.rebuild(campaign)

@@ -1,10 +1,14 @@
-"""Seed data shipped as code, not fixtures: fixtures are deleted and re-inserted on every migrate,
+"""Install, migrate and uninstall (hooks after_install, after_migrate, before_uninstall), and the seed
+data shipped as code, not fixtures: fixtures are deleted and re-inserted on every migrate,
 which would lose a tree's lft/rgt and every edit made on the site (FRAPPE-NOTES §9)."""
 
 import frappe
 
 from springoffer.core.categories import ROLES
 from springoffer.core.regions import shipped_regions
+from springoffer.desk import setup as desk_setup
+from springoffer.security import baseline
+from springoffer.setup import notifications
 
 FIRST_CAMPAIGN = {
 	"campaign_name": "2023年春季要约行动",
@@ -31,14 +35,42 @@ PROVINCE_MINIMUM_WAGE = {
 
 def after_install():
 	ensure_seed_data()
-	frappe.get_attr("springoffer.desk_setup.after_install")()
-	frappe.get_attr("springoffer.trust_setup.after_install")()
+	desk_setup.after_install()
+	notifications.sync_notifications()
+	ensure_unique_ledger_numbers()
+	baseline.apply_baseline()
 
 
 def after_migrate():
 	ensure_seed_data()
-	frappe.get_attr("springoffer.desk_setup.after_migrate")()
-	frappe.get_attr("springoffer.trust_setup.after_migrate")()
+	desk_setup.after_migrate()
+	notifications.sync_notifications()
+	ensure_unique_ledger_numbers()
+	baseline.apply_baseline()  # once per site: existing sites get it on their first migrate with this app version
+
+
+def ensure_unique_ledger_numbers():
+	"""The unique index on (ledger_no, campaign) of offers and contracts (on_doctype_update adds it when
+	the DocType is synced; sites installed before it get it here). Blank numbers become NULL first;
+	numbers used twice are listed, and the index waits for the next migrate after they are renumbered."""
+	import click
+
+	for doctype in ("Offer", "Contract"):
+		if frappe.db.sql(
+			"""SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE table_schema = DATABASE()
+			AND table_name = %s AND constraint_name = 'unique_ledger_no_campaign'""",
+			f"tab{doctype}",
+		):
+			continue
+		frappe.db.sql(f"UPDATE `tab{doctype}` SET ledger_no = NULL WHERE TRIM(ledger_no) = ''")
+		duplicates = frappe.db.sql(
+			f"""SELECT campaign, ledger_no, GROUP_CONCAT(name SEPARATOR '、') FROM `tab{doctype}`
+			WHERE ledger_no IS NOT NULL GROUP BY campaign, ledger_no HAVING COUNT(*) > 1"""
+		)
+		for campaign, number, names in duplicates:
+			click.secho(f"{campaign} 的{'要约' if doctype == 'Offer' else '集体合同'}编号 {number} 重复：{names}；改正编号后再次 migrate 即加上唯一索引", fg="red")
+		if not duplicates:
+			frappe.db.add_unique(doctype, ["ledger_no", "campaign"], constraint_name="unique_ledger_no_campaign")
 
 
 def ensure_seed_data():
@@ -81,8 +113,8 @@ def before_uninstall():
 	"""Leave no trace outside the app's own DocTypes: workflows, their states, actions and pending
 	workflow actions, notifications and the comments and logs on our documents, our scheduled job,
 	region user permissions and our roles."""
-	frappe.get_attr("springoffer.trust_setup.before_uninstall")()
-	frappe.get_attr("springoffer.desk_setup.before_uninstall")()
+	notifications.remove_notifications()
+	desk_setup.before_uninstall()
 	from springoffer import hooks
 
 	for entry in hooks.fixtures:

@@ -10,7 +10,7 @@ from frappe.utils import getdate, strip_html
 from springoffer.core import categories, package
 from springoffer.core.counting import Figures
 from springoffer.core.regions import shipped_regions
-from springoffer.desk import region_subtree
+from springoffer.security.regions import region_subtree
 
 SITE_FIELDS = ["name", "site_name", "region", "campaign", "reporting_body"]
 CASE_FIELDS = ["name", "case_title", "region", "campaign", "reporting_body", "workflow_state", "docstatus"]
@@ -152,7 +152,7 @@ def cases(names):
 
 def build(doc):
 	"""The core ReportPackage of a Unit Report: its own figures, summary, sites and cases."""
-	from springoffer.annex import campaign_due_date
+	from springoffer.controllers.campaigns import campaign_due_date
 
 	total = Figures()
 	for figures in doc.figures().values():

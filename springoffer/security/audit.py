@@ -6,6 +6,8 @@ so Frappe's User Permissions confine it)."""
 import frappe
 from frappe.utils import now_datetime
 
+from springoffer.security import regions
+
 DESK, REST, COMMAND = "桌面", "REST 接口", "命令行"
 
 
@@ -20,9 +22,8 @@ def current_channel():
 
 
 def _user_unit():
-	from springoffer import annex
 
-	return annex.default_unit() or annex.province()
+	return regions.default_unit() or regions.province()
 
 
 @frappe.write_only()

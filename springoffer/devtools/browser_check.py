@@ -7,7 +7,7 @@ previews, saves a screenshot of each, and counts on each page the English words 
 `document.body.innerText` (screen-reader text included) and the error dialogs shown.
 
 	cd <bench>/sites
-	../env/bin/python -m springoffer.browser_check --site desk.localhost --out /tmp/desk-check
+	../env/bin/python -m springoffer.devtools.browser_check --site desk.localhost --out /tmp/desk-check
 
 Needs Debian's chromium and chromium-driver (and fonts-noto-cjk), and selenium in the bench's env.
 Exit code 1 when any page has an English word or an error dialog.

@@ -1,6 +1,6 @@
-"""Install, migrate and uninstall steps of the trust work (issue 10), called from springoffer.install:
-the shipped Notifications (kept outside fixtures/ so the site's edits survive migrate) and the 等保
-security baseline."""
+"""The app's Notifications, shipped in notifications.json beside this file rather than as fixtures
+(which migrate deletes and re-inserts): inserted when missing, updated only while the site has not
+changed them, never re-created once the site deleted them; removed on uninstall."""
 
 import json
 from pathlib import Path
@@ -8,51 +8,7 @@ from pathlib import Path
 import frappe
 from frappe.utils import get_datetime
 
-SHIPPED_NOTIFICATIONS = Path(__file__).resolve().parent / "shipped" / "notifications.json"
-
-
-def after_install():
-	sync_notifications()
-	ensure_unique_ledger_numbers()
-	from springoffer.security import apply_baseline
-
-	apply_baseline()
-
-
-def after_migrate():
-	sync_notifications()
-	ensure_unique_ledger_numbers()
-	from springoffer.security import apply_baseline
-
-	apply_baseline()  # once per site: existing sites get it on their first migrate with this app version
-
-
-def ensure_unique_ledger_numbers():
-	"""The unique index on (ledger_no, campaign) of offers and contracts (on_doctype_update adds it when
-	the DocType is synced; sites installed before it get it here). Blank numbers become NULL first;
-	numbers used twice are listed, and the index waits for the next migrate after they are renumbered."""
-	import click
-
-	for doctype in ("Offer", "Contract"):
-		if frappe.db.sql(
-			"""SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE table_schema = DATABASE()
-			AND table_name = %s AND constraint_name = 'unique_ledger_no_campaign'""",
-			f"tab{doctype}",
-		):
-			continue
-		frappe.db.sql(f"UPDATE `tab{doctype}` SET ledger_no = NULL WHERE TRIM(ledger_no) = ''")
-		duplicates = frappe.db.sql(
-			f"""SELECT campaign, ledger_no, GROUP_CONCAT(name SEPARATOR '、') FROM `tab{doctype}`
-			WHERE ledger_no IS NOT NULL GROUP BY campaign, ledger_no HAVING COUNT(*) > 1"""
-		)
-		for campaign, number, names in duplicates:
-			click.secho(f"{campaign} 的{'要约' if doctype == 'Offer' else '集体合同'}编号 {number} 重复：{names}；改正编号后再次 migrate 即加上唯一索引", fg="red")
-		if not duplicates:
-			frappe.db.add_unique(doctype, ["ledger_no", "campaign"], constraint_name="unique_ledger_no_campaign")
-
-
-def before_uninstall():
-	remove_notifications()
+SHIPPED_NOTIFICATIONS = Path(__file__).resolve().parent / "notifications.json"
 
 
 def shipped_notifications():

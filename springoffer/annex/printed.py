@@ -1,6 +1,6 @@
 """The 附件 as the officer signs it, for the desk report and the print formats: the form's two-row
 header and wording as HTML, the previous campaign's figures beside it (同比), and the figures by the
-unit's 市州 (or 县市区) for the chart — each counted by springoffer.annex's rules.
+unit's 市州 (or 县市区) for the chart — each counted by springoffer.annex.figures's rules.
 """
 
 from datetime import timedelta
@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import frappe
 from frappe.utils import getdate
 
-from springoffer import annex as annex_db
+from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
 from springoffer.core.counting import Figures
 
@@ -189,6 +189,4 @@ def previous_annex(campaign, unit, as_of):
 
 def figures_of(rows):
 	"""Figures from Unit Report Rows (the print format of a Unit Report)."""
-	from springoffer.springoffer.doctype.unit_report.unit_report import ROW_FIELDS
-
-	return {row.report_category: Figures(*(row.get(field) or 0 for field in ROW_FIELDS.values())) for row in rows}
+	return {row.report_category: Figures(*(row.get(field) or 0 for field in annex_db.ROW_FIELDS.values())) for row in rows}

@@ -2,14 +2,16 @@
 region and the default campaign (the Number Cards of type Custom call these).
 
 Counts go through frappe.get_list, so User Permissions (a city user's region) and the app's permission
-hooks apply; the 附件 figures come from springoffer.annex, the same count as the report and exports.
+hooks apply; the 附件 figures come from springoffer.annex.figures, the same count as the report and exports.
 """
 
 import frappe
 from frappe import _
 
-from springoffer import annex as annex_db
+from springoffer.annex import figures as annex_db
+from springoffer.controllers import campaigns
 from springoffer.core import categories as c
+from springoffer.security import regions
 
 # item → (doctype, filters, what it is for)
 OPEN_WORK = {
@@ -32,13 +34,13 @@ def _filters(filters):
 def open_work_filters(item, campaign=None, user=None):
 	"""(doctype, filters) of one open-work item for the user: the default campaign; a body's unit
 	reports for an officer or reviewer of that body."""
-	from springoffer.api import user_body
+	from springoffer.security.regions import user_body
 
 	if item not in OPEN_WORK:
 		frappe.throw(_("Unknown item {0}").format(item))
 	doctype, filters = OPEN_WORK[item]
 	filters = dict(filters)
-	filters["campaign"] = campaign or annex_db.latest_campaign()
+	filters["campaign"] = campaign or campaigns.latest_campaign()
 	body = user_body(user) if doctype == "Unit Report" else None
 	if body:
 		filters["reporting_body"] = body
@@ -76,8 +78,8 @@ def open_work(filters: str | dict | None = None) -> dict:
 
 
 def annex_defaults():
-	campaign = annex_db.latest_campaign()
-	return campaign, annex_db.default_unit(), annex_db.default_as_of(campaign) if campaign else None
+	campaign = campaigns.latest_campaign()
+	return campaign, regions.default_unit(), campaigns.default_as_of(campaign) if campaign else None
 
 
 @frappe.whitelist()
@@ -89,12 +91,12 @@ def annex_figure(filters: str | dict | None = None) -> dict:
 	if column not in ANNEX_COLUMNS:
 		frappe.throw(_("Unknown column {0}").format(column))
 	frappe.has_permission("Offer", "read", throw=True)
-	campaign = filters.get("campaign") or annex_db.latest_campaign()
+	campaign = filters.get("campaign") or campaigns.latest_campaign()
 	if not campaign:
 		return {"value": 0, "fieldtype": "Int"}
-	unit = filters.get("reporting_unit") or annex_db.default_unit()
-	annex_db.check_unit_permission(unit)
-	as_of = frappe.utils.getdate(filters.get("as_of_date") or annex_db.default_as_of(campaign))
+	unit = filters.get("reporting_unit") or regions.default_unit()
+	regions.check_unit_permission(unit)
+	as_of = frappe.utils.getdate(filters.get("as_of_date") or campaigns.default_as_of(campaign))
 	annex = annex_db.count(campaign, unit, as_of, with_refusals=False)
 	return {
 		"value": getattr(annex.total, column),

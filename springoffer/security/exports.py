@@ -5,7 +5,7 @@ Frappe's make_xlsx appends strings to a write-only sheet, where openpyxl turns "
 and its CSV writer leaves "=…", "+…", "-…" and "@…" for Excel to evaluate (FRAPPE-NOTES §4). The
 overrides below run Frappe's export unchanged with those two writers swapped for escaping ones, for
 our DocTypes and reports only; every other export is Frappe's own. Each of ours is logged
-(springoffer.audit).
+(springoffer.security.audit).
 """
 
 from contextlib import contextmanager
@@ -82,7 +82,7 @@ def export_query():
 	"""frappe.desk.reportview.export_query (list and report view), escaped for our DocTypes."""
 	from frappe.desk import reportview
 
-	from springoffer.permissions import is_ours
+	from springoffer.security.permissions import is_ours
 
 	doctype = frappe.form_dict.get("doctype")
 	if not is_ours(doctype):
@@ -119,6 +119,6 @@ def _details(*keys):
 
 
 def _log(kind, **values):
-	from springoffer.audit import record_export
+	from springoffer.security.audit import record_export
 
 	record_export(kind, **values)

@@ -1,0 +1,69 @@
+"""The 附件 as a file: what a request asks for (defaults filled, the caller's region checked), the
+.xlsx printed like the paper form, its ASCII file name, and the download response — shared by the
+desk button, the REST methods, the Unit Report and the bench command."""
+
+import frappe
+from frappe import _
+
+from springoffer.annex import figures as annex_db
+from springoffer.controllers import campaigns
+from springoffer.core import xlsx
+from springoffer.security import regions
+
+
+def resolve_annex_request(campaign=None, unit=None, as_of=None):
+	"""Defaults filled, existence and the caller's Region permission checked."""
+	frappe.has_permission("Offer", "read", throw=True)
+	campaign = campaign or campaigns.latest_campaign()
+	if not campaign or not frappe.db.exists("Campaign", campaign):
+		frappe.throw(_("Campaign {0} does not exist").format(campaign or ""), frappe.DoesNotExistError)
+	unit = unit or regions.default_unit()
+	if not frappe.db.exists("Region", unit):
+		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
+	regions.check_unit_permission(unit)
+	try:
+		as_of = frappe.utils.getdate(as_of) if as_of else campaigns.default_as_of(campaign)
+	except Exception:
+		frappe.throw(_("As-of date {0} is not a date; write it as YYYY-MM-DD").format(as_of))
+	return campaign, unit, as_of
+
+
+def annex_workbook(campaign, unit, as_of):
+	annex = annex_db.count(campaign, unit, as_of)
+	return xlsx.write_annex(annex, unit, campaigns.campaign_due_date(campaign))
+
+
+def export_annex_file(campaign, unit, as_of, output):
+	"""What `bench … springoffer export-annex` does: count, write the .xlsx, return (path, annex)."""
+	import os
+
+	from springoffer.security.audit import record_export
+
+	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
+	annex = annex_db.count(campaign, unit, as_of)
+	path = os.path.abspath(output)
+	content = xlsx.write_annex(annex, unit, campaigns.campaign_due_date(campaign))
+	try:
+		with open(path, "wb") as f:
+			f.write(content)
+	except OSError as error:
+		frappe.throw(
+			_("Cannot write {0}: {1}. Check that the folder exists and the file is not open in Excel").format(
+				path, error.strerror or error
+			)
+		)
+	record_export("附件 Excel", unit=unit, campaign=campaign, as_of=as_of, file_name=path)
+	return path, annex
+
+
+def annex_filename(campaign, unit, as_of):
+	"""ASCII file name (non-ASCII names reach browsers mangled): annex-2023-430100-20230630.xlsx."""
+	year = frappe.db.get_value("Campaign", campaign, "year") or ""
+	code = frappe.db.get_value("Region", unit, "region_code") or frappe.scrub(unit)
+	return f"annex-{year}-{code}-{as_of.strftime('%Y%m%d')}.xlsx"
+
+
+def send_workbook(data, filename):
+	frappe.response.filename = filename
+	frappe.response.filecontent = data
+	frappe.response.type = "binary"

@@ -1,0 +1,22 @@
+"""Which campaign a form, report or export starts with, and its dates."""
+
+import frappe
+from frappe.utils import getdate, today
+
+from springoffer.core import clocks
+
+
+def latest_campaign():
+	"""The campaign running today, else the latest that has started; a campaign set up for a later
+	year is never the default (only when none has started yet, the latest there is)."""
+	started = frappe.db.get_value("Campaign", {"start_date": ("<=", today())}, "name", order_by="start_date desc")
+	return started or frappe.db.get_value("Campaign", {}, "name", order_by="start_date desc")
+
+
+def default_as_of(campaign):
+	end = frappe.db.get_value("Campaign", campaign, "end_date")
+	return clocks.default_as_of(getdate(today()), getdate(end)) if end else getdate(today())
+
+
+def campaign_due_date(campaign):
+	return getdate(frappe.db.get_value("Campaign", campaign, "report_due_date"))
