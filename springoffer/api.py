@@ -7,9 +7,9 @@ methods or report SQL): another region is refused with 403, never answered with 
 import frappe
 from frappe import _
 
+from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
 from springoffer.annex.files import annex_filename, annex_workbook, resolve_annex_request, send_workbook
-from springoffer.controllers import campaigns
 from springoffer.core.counting import Figures
 from springoffer.security import regions
 from springoffer.security.regions import user_body

@@ -29,8 +29,15 @@ doctype_js = {"Contract": "public/js/contract_contacts.js"}
 app_include_js = ["/assets/springoffer/js/springoffer_desk.js"]
 app_include_css = ["/assets/springoffer/css/springoffer_desk.css"]
 boot_session = "springoffer.desk.defaults.boot_session"
+# The legal clocks read the site's 节假日安排 before the chinesecalendar library (springoffer/controllers/holidays.py).
+before_request = ["springoffer.controllers.holidays.use_site_calendar"]
+before_job = ["springoffer.controllers.holidays.use_site_calendar"]
 # The notifications also go to the 企业微信 / 钉钉 group robots of the region and body (springoffer/desk/group_robots.py).
-override_doctype_class = {"Notification": "springoffer.desk.group_robots.RobotNotification"}
+override_doctype_class = {
+	"Notification": "springoffer.desk.group_robots.RobotNotification",
+	# Offboarding a campaign user needs no second System Manager (springoffer/security/users.py).
+	"User": "springoffer.security.users.CampaignSiteUser",
+}
 # Print formats' helpers (springoffer/desk/printing.py): Chinese dates, letter parties, the printed 附件.
 jinja = {
 	"methods": [

@@ -5,8 +5,8 @@ desk button, the REST methods, the Unit Report and the bench command."""
 import frappe
 from frappe import _
 
+from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
-from springoffer.controllers import campaigns
 from springoffer.core import xlsx
 from springoffer.security import regions
 

@@ -152,7 +152,7 @@ def cases(names):
 
 def build(doc):
 	"""The core ReportPackage of a Unit Report: its own figures, summary, sites and cases."""
-	from springoffer.controllers.campaigns import campaign_due_date
+	from springoffer.annex.campaigns import campaign_due_date
 
 	total = Figures()
 	for figures in doc.figures().values():

@@ -200,8 +200,8 @@ def compile_cases(context, campaign, group_by, body, output):
 	"""把活动中审核通过的典型案例汇编成一份 Word 文档（封面、目录、按主题或地区分组）。"""
 	frappe = _connect(context)
 	try:
+		from springoffer.annex import campaigns
 		from springoffer.annex import package as report_package
-		from springoffer.controllers import campaigns
 
 		campaign = campaign or campaigns.latest_campaign()
 		if not campaign or not frappe.db.exists("Campaign", campaign):

@@ -10,6 +10,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate, today
 
+from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories as c
 from springoffer.core import clocks
 
@@ -113,3 +114,48 @@ def create_unit_reports(campaign=None):
 				created += 1
 		frappe.db.commit()
 	return created
+
+
+def after_schedule_change():
+	"""Queued when a Holiday Schedule is saved or deleted: the due dates, then the daily jobs, again."""
+	changed = recompute_due_dates()
+	frappe.db.commit()
+	daily()
+	return changed
+
+
+def recompute_due_dates():
+	"""Due dates stored on offers and contracts recomputed by today's calendar (after a Holiday
+	Schedule is saved, and by the patch that moved the clocks to working days), then the overdue marks
+	and the annex ledger that dates each offer's deadline. Dates in a year no schedule covers keep
+	their value. Returns how many dates changed."""
+	changed = _recompute("Offer", "date_sent", "response_due_date", clocks.response_due)
+	for source, target, clock in (
+		("signing_date", "submission_due_date", clocks.submission_due),
+		("hrss_received_on", "review_window_end", clocks.review_window_end),
+	):
+		changed += _recompute("Contract", source, target, clock)
+	frappe.db.sql(
+		"""UPDATE `tabOffer` SET is_overdue = (response = %(pending)s AND response_due_date < CURDATE())
+		WHERE is_overdue != (response = %(pending)s AND response_due_date < CURDATE())""",
+		{"pending": c.PENDING},
+	)
+	if changed:
+		annex_ledger.rebuild()
+	return changed
+
+
+def _recompute(doctype, source, target, clock):
+	"""Set `target` = clock(`source`) where it differs; returns how many rows changed."""
+	changed = 0
+	for name, start, stored in frappe.db.sql(
+		f"SELECT name, `{source}`, `{target}` FROM `tab{doctype}` WHERE `{source}` IS NOT NULL"
+	):
+		try:
+			due = clock(start)
+		except clocks.CalendarNotCovered:
+			continue
+		if due != stored:
+			frappe.db.set_value(doctype, name, target, due, update_modified=False)
+			changed += 1
+	return changed

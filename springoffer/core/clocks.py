@@ -6,13 +6,14 @@ receipt and a contract it raises no objection to takes effect (Art. 47). The day
 does not count (民法典 Art. 201), so an n-day period ends on the event's date + n; when that day is a
 rest day — a weekend or a statutory holiday by the State Council's schedule, its 调休 working
 weekends being working days — the period ends on the first working day after it (民法典 Art. 203).
-The schedule comes from the chinesecalendar package, which holds each year's State Council notice
-(for 2023: 国办发明电〔2022〕16号); a year it does not hold is refused with CalendarNotCovered,
-never guessed. The DESIGN's rule "response due = date sent + 20 days" is that rule with the date
-sent standing in for the date received.
+The schedule is the site's: years entered from the State Council's notice (节假日安排, see
+springoffer.core.holiday_notice) come first, through the calendar source the Frappe side installs with
+`use_calendar_source`; other years come from the chinesecalendar package (2004–2026 in 1.11). A year in
+neither is refused with CalendarNotCovered, never guessed. The DESIGN's rule "response due = date
+sent + 20 days" is that rule with the date sent standing in for the date received.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 import chinese_calendar
@@ -27,11 +28,12 @@ MAX_TERM_YEARS = 3
 
 
 class CalendarNotCovered(ValueError):
-	"""The State Council's holiday schedule for a year is not installed."""
+	"""Neither the site nor the library holds the State Council's holiday schedule for a year."""
 
 	message = (
-		"The State Council holiday schedule for {0} is not installed, so the legal deadline cannot be "
-		"computed; update the chinesecalendar package (pip install -U chinesecalendar) and try again"
+		"The State Council holiday schedule for {0} has not been entered, so the legal deadline cannot be "
+		"computed; a province administrator enters it under Holiday Schedule from the State Council's notice, "
+		"then try again"
 	)
 
 	def __init__(self, year):
@@ -40,19 +42,71 @@ class CalendarNotCovered(ValueError):
 
 
 @lru_cache(maxsize=4096)
-def is_working_day(day):
-	"""True on a working day by the State Council's schedule (调休 weekends included)."""
+def library_is_working_day(day):
+	"""True on a working day by chinesecalendar's copy of the State Council's schedule."""
 	try:
 		return chinese_calendar.is_workday(day)
 	except NotImplementedError:
 		raise CalendarNotCovered(day.year) from None
 
 
-@lru_cache(maxsize=4096)
+def library_covers(year):
+	try:
+		chinese_calendar.is_workday(date(year, 1, 1))
+	except NotImplementedError:
+		return False
+	return True
+
+
+class HolidayCalendar:
+	"""The schedules a site entered, {year: (rest days, 调休 working days)}, and the library for
+	every other year. A day listed as rest or working counts as listed, whatever year holds it; any
+	other day of an entered year is a working day from Monday to Friday."""
+
+	def __init__(self, schedules=None):
+		schedules = schedules or {}
+		self.years = frozenset(schedules)
+		self.rest = frozenset(day for rest, _work in schedules.values() for day in rest)
+		self.work = frozenset(day for _rest, work in schedules.values() for day in work)
+
+	def is_working_day(self, day):
+		if day in self.rest:
+			return False
+		if day in self.work:
+			return True
+		if day.year in self.years:
+			return day.weekday() < 5
+		return library_is_working_day(day)
+
+
+LIBRARY = HolidayCalendar()
+_calendar_source = None
+
+
+def use_calendar_source(source):
+	"""Install `source()` → HolidayCalendar (or None for the library alone) as the clocks' calendar."""
+	global _calendar_source
+	_calendar_source = source
+
+
+def current_calendar():
+	return (_calendar_source() if _calendar_source else None) or LIBRARY
+
+
+def is_working_day(day):
+	"""True on a working day by the State Council's schedule (调休 weekends included)."""
+	return current_calendar().is_working_day(day)
+
+
 def period_end(start, days):
 	"""Last day of a period of `days` days from the event on `start` (民法典 Arts. 201 and 203)."""
+	return _period_end(current_calendar(), start, days)
+
+
+@lru_cache(maxsize=8192)
+def _period_end(calendar, start, days):
 	day = start + timedelta(days=days)
-	while not is_working_day(day):
+	while not calendar.is_working_day(day):
 		day += timedelta(days=1)
 	return day
 

@@ -9,7 +9,7 @@ inside the campaign once it has ended (an offer dated after its campaign would b
 import frappe
 from frappe.utils import getdate, today
 
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns
 from springoffer.security import regions
 
 # Date fields each form starts with: today within the campaign.

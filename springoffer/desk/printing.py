@@ -73,7 +73,7 @@ class PrintedAnnex(Annex):
 def so_unit_report_annex(doc):
 	"""The Unit Report's own figures as the printed 附件 (plain numbers, for paper)."""
 	from springoffer.annex import printed as annex_print
-	from springoffer.controllers.campaigns import campaign_due_date
+	from springoffer.annex.campaigns import campaign_due_date
 
 	figures = annex_print.figures_of(doc.rows or [])
 	annex = PrintedAnnex(

@@ -8,8 +8,8 @@ hooks apply; the 附件 figures come from springoffer.annex.figures, the same co
 import frappe
 from frappe import _
 
+from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
-from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 from springoffer.security import regions
 

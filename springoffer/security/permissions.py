@@ -22,8 +22,8 @@ from frappe import _
 MODULE = "Springoffer"
 
 # Reference data every campaign user may read whatever their region: the region tree, campaigns,
-# minimum wages and wage guidelines are public.
-PUBLIC_DOCTYPES = frozenset({"Region", "Campaign", "Minimum Wage Standard", "Wage Guideline"})
+# minimum wages, wage guidelines and holiday schedules are public.
+PUBLIC_DOCTYPES = frozenset({"Region", "Campaign", "Minimum Wage Standard", "Wage Guideline", "Holiday Schedule"})
 
 # Parents whose rows belong to no region: only users not confined to a region see them.
 PROVINCE_ONLY = frozenset({"Spot Check"})

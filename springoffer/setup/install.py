@@ -4,6 +4,7 @@ which would lose a tree's lft/rgt and every edit made on the site (FRAPPE-NOTES 
 
 import frappe
 
+from springoffer.controllers import holidays
 from springoffer.core.categories import ROLES
 from springoffer.core.regions import shipped_regions
 from springoffer.desk import setup as desk_setup
@@ -76,6 +77,7 @@ def ensure_unique_ledger_numbers():
 def ensure_seed_data():
 	"""Insert what is missing, never overwrite: a second run changes nothing."""
 	insert_missing_regions()
+	holidays.prefill_from_library()
 	if not frappe.db.exists("Campaign", FIRST_CAMPAIGN["campaign_name"]):
 		frappe.get_doc({"doctype": "Campaign", **FIRST_CAMPAIGN}).insert(ignore_permissions=True)
 	if not frappe.db.exists(

@@ -56,7 +56,7 @@ class TestDeskSetup(FrappeTestCase):
 			frappe.db.rollback()
 
 	def test_new_forms_start_with_the_running_campaign_the_own_region_and_today(self):
-		from springoffer.controllers.campaigns import latest_campaign
+		from springoffer.annex.campaigns import latest_campaign
 
 		user = make_user("desk.cs@example.com", ["Trade Union Officer"], region="长沙市")
 		with self.set_user(user):

@@ -51,6 +51,8 @@ POLICY = {
 	"Campaign": (STAFF, "all", {}),
 	"Minimum Wage Standard": (STAFF, "all", {}),
 	"Wage Guideline": (STAFF, "all", {}),
+	"Holiday Schedule": (STAFF, "all", {}),
+	"Holiday Schedule Day < Holiday Schedule": (STAFF, "all", {}),
 	"Offer Coverage < Offer": (STAFF, "region", {}),
 	"Offer Follow Up < Offer": (STAFF, "region", {}),
 	"Contract Coverage < Contract": (STAFF, "region", {}),
@@ -287,6 +289,9 @@ def build_fixture():
 			for name in frappe.get_all("Annex Ledger Entry", filters={"voucher_no": voucher}, pluck="name"):
 				records["Annex Ledger Entry"][name] = home
 	records["Campaign"] = {CAMPAIGN: "湖南省", "2023年春季要约行动": "湖南省"}
+	schedule = frappe.get_doc("Holiday Schedule", "2023")  # prefilled at install
+	records["Holiday Schedule"] = {schedule.name: "湖南省"}
+	records["Holiday Schedule Day < Holiday Schedule"] = {row.name: "湖南省" for row in schedule.days[:3]}
 	spot_check = frappe.get_doc(
 		{"doctype": "Spot Check", "campaign": CAMPAIGN, "checking_body": c.BODY_UNION, "per_city": 5, "seed": 7}
 	).insert()

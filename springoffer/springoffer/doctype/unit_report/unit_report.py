@@ -72,7 +72,7 @@ class UnitReport(Document):
 
 	def annex_workbook(self):
 		"""The Unit Report's own figures as the 附件 workbook (the same writer as the desk report)."""
-		from springoffer.controllers.campaigns import campaign_due_date
+		from springoffer.annex.campaigns import campaign_due_date
 		from springoffer.core import xlsx
 		from springoffer.core.counting import Refusal
 

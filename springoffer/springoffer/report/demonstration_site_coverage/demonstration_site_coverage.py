@@ -5,7 +5,7 @@ with none are flagged — the notice asks each region to name at least one."""
 import frappe
 from frappe import _
 
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns
 from springoffer.security import regions
 
 SQL = """

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_years, getdate
 
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns
 from springoffer.core import categories as c
 
 

@@ -3,8 +3,7 @@
 import frappe
 from frappe import _
 
-from springoffer.annex import focus_areas
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns, focus_areas
 from springoffer.security import regions
 
 

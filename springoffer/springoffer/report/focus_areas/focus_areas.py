@@ -4,8 +4,7 @@ covered by a contract — each count a link to its enterprises (Focus Area Enter
 import frappe
 from frappe import _
 
-from springoffer.annex import by_region, focus_areas
-from springoffer.controllers import campaigns
+from springoffer.annex import by_region, campaigns, focus_areas
 from springoffer.core import categories as c
 
 

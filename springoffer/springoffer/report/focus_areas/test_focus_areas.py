@@ -3,8 +3,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from springoffer.annex import focus_areas
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns, focus_areas
 from springoffer.core import categories as c
 from springoffer.devtools.testing import contract_doc, make_campaign, make_enterprise, make_user, offer_doc
 from springoffer.springoffer.report.focus_areas import focus_areas as report

@@ -5,7 +5,7 @@ they guided to signing in the campaign. Three grouped queries."""
 import frappe
 from frappe import _
 
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns
 from springoffer.core import categories as c
 from springoffer.security import regions
 from springoffer.security.regions import region_subtree

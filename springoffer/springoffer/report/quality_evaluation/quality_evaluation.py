@@ -8,8 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from springoffer.annex import by_region
-from springoffer.controllers import campaigns
+from springoffer.annex import by_region, campaigns
 from springoffer.core import categories as c
 from springoffer.core import quality
 

@@ -4,7 +4,7 @@ problems, rectified and still being rectified — one grouped query over the sam
 import frappe
 from frappe import _
 
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns
 from springoffer.core import categories as c
 from springoffer.core.regions import CITIES
 

@@ -3,9 +3,9 @@
 import frappe
 from frappe import _
 
+from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
 from springoffer.annex import printed as annex_print
-from springoffer.controllers import campaigns
 from springoffer.core import categories as c
 from springoffer.core.counting import Figures
 from springoffer.security import regions

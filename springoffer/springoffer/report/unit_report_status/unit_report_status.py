@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from springoffer.controllers import campaigns
+from springoffer.annex import campaigns
 from springoffer.core import categories as c
 from springoffer.core.regions import PROVINCE
 from springoffer.security import regions

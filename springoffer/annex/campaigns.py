@@ -1,4 +1,5 @@
-"""Which campaign a form, report or export starts with, and its dates."""
+"""Which campaign the 附件, the other reports, exports and new forms start with: the one running
+today, its as-of day, and its report due date (the 附件's 备注 1)."""
 
 import frappe
 from frappe.utils import getdate, today
