@@ -2,6 +2,7 @@
 imports in a cycle, and no request path reaches the test, demo and benchmark code in devtools."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,27 @@ def test_request_paths_never_reach_devtools():
 def test_no_module_is_named_after_a_piece_of_work():
 	names = {p.stem for p in APP.rglob("*.py")}
 	assert not {n for n in names if n.startswith(("trust_", "issue", "fix_", "new_", "tmp"))}
+
+
+HOLIDAY_CLOCKS = re.compile(r"clocks\.(response_due|submission_due|correction_due|review_window_end|takes_effect_on|period_end|is_working_day)\b")
+
+
+def test_every_frappe_module_computing_a_clock_reads_the_sites_holiday_schedules():
+	"""The clocks read the site's 节假日安排 once springoffer.controllers is imported (it installs the
+	calendar source): a module that computes a clock without reaching it would use the library alone."""
+	edges = graph()
+
+	def reaches(name, seen):
+		if name == "springoffer.controllers" or name.startswith("springoffer.controllers."):
+			return True  # importing a module of the package runs the package's __init__
+		seen.add(name)
+		return any(reaches(t, seen) for t in edges.get(name, ()) if t not in seen)
+
+	missing = [
+		name
+		for name, path in app_modules().items()
+		if room(name) not in (*FRAMEWORK_FREE, "devtools") and not is_test(path)
+		and HOLIDAY_CLOCKS.search(path.read_text(encoding="utf-8"))
+		and not reaches(name, set())
+	]
+	assert missing == []

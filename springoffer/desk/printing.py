@@ -5,6 +5,7 @@ letter, the HRSS office of a region, and the 附件 of a Unit Report as printed.
 import frappe
 from frappe.utils import getdate
 
+from springoffer.controllers import holidays  # noqa: F401 (the clocks below read the site's 节假日安排)
 from springoffer.core import categories as c
 from springoffer.core import clocks
 from springoffer.core.counting import Annex, Figures
