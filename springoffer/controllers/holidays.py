@@ -2,9 +2,9 @@
 
 Importing this module installs `site_calendar` as the clocks' calendar source (every Frappe path that
 computes a clock imports springoffer.controllers first; hooks before_request and before_job make sure).
-The calendar is rebuilt only when the schedules change: each request asks the database for their count
-and latest change (one indexed query), so a schedule saved by another worker counts at its next request
-and a rolled-back one never did.
+The calendar is rebuilt only when the schedules change: each request asks the database for a checksum
+of their days (one query over a few hundred rows), so a schedule saved by another worker counts at its
+next request and a rolled-back one never did.
 """
 
 import frappe
@@ -29,7 +29,10 @@ def site_calendar():
 
 def _load():
 	try:
-		version = frappe.db.sql(f"SELECT COUNT(*), MAX(modified) FROM `tab{DOCTYPE}`")[0]
+		version = frappe.db.sql(
+			f"""SELECT (SELECT COUNT(*) FROM `tab{DOCTYPE}`), COUNT(*),
+			COALESCE(SUM(CRC32(CONCAT(d.parent, d.day, d.kind))), 0) FROM `tabHoliday Schedule Day` d"""
+		)[0]
 	except Exception as error:
 		if frappe.db.is_table_missing(error):  # installing, or migrating from before the DocType
 			return None

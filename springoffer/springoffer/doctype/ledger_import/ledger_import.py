@@ -14,6 +14,7 @@ from frappe.utils.background_jobs import is_job_enqueued
 
 from springoffer.core.ledger import write_template
 from springoffer.workbook.desk_import import (
+	DOCTYPE,
 	DONE,
 	INVALID,
 	RUNNING,
@@ -23,9 +24,8 @@ from springoffer.workbook.desk_import import (
 	problem,
 	run_import,
 )
+from springoffer.workbook.importer import KINDS
 
-DOCTYPE = "Ledger Import"
-KINDS = ("Region", "Campaign", "Enterprise", "Offer", "Contract")
 JOB_TIMEOUT = 2 * 3600
 MAX_PROBLEMS = 1_000  # listed; the rest are counted in one last row
 

@@ -386,7 +386,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 			self.assertIn(problem[0], [row["name"] for row in listed])
 
 	def test_template_download(self):
-		desk_import.download_template()
+		controller.download_template()
 		self.assertEqual(frappe.response.type, "download")
 		self.assertEqual(frappe.response.filename, "ledger-template.xlsx")
 		wb = load_workbook(BytesIO(frappe.response.filecontent))
