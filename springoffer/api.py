@@ -6,10 +6,12 @@ methods or report SQL): another region is refused with 403, never answered with 
 
 import frappe
 from frappe import _
+from frappe.rate_limiter import rate_limit
 
 from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
 from springoffer.annex.files import annex_filename, annex_workbook, resolve_annex_request, send_workbook
+from springoffer.core import categories
 from springoffer.core.counting import Figures
 from springoffer.security import regions
 from springoffer.security.regions import user_body
@@ -88,3 +90,97 @@ def download_case_compilation(campaign: str | None = None, group_by: str = "topi
 	data, _count = report_package.compile_cases(campaign, group_by, reporting_body or None)
 	year = frappe.db.get_value("Campaign", campaign, "year") or ""
 	send_workbook(data, f"cases-{year}-{group_by}.docx")
+
+
+# ---- the employer's answer link (springoffer/portal) -----------------------------------------------
+# 20 tries a minute from one address, and 20 a minute on one link from anywhere.
+GUEST_TRIES, GUEST_WINDOW = 20, 60
+
+
+@frappe.whitelist(methods=["POST"])
+def answer_link(offer: str) -> dict:
+	"""The employer's answer link of an offer the caller may read (made on first use)."""
+	from springoffer.portal import links
+
+	doc = frappe.get_doc("Offer", offer)
+	doc.check_permission("read")
+	url = links.ensure(doc)
+	return {"url": url, "qr": links.qr_data_uri(url)}
+
+
+@frappe.whitelist(methods=["POST"])
+def withdraw_answer_link(offer: str) -> dict:
+	"""Withdraw the offer's answer link and issue a new one; the old link stops working at once."""
+	from springoffer.portal import links
+
+	doc = frappe.get_doc("Offer", offer)
+	doc.check_permission("write")
+	links.withdraw(doc)
+	url = links.ensure(doc)
+	return {"url": url, "qr": links.qr_data_uri(url)}
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
+@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+def answer_view(token: str, credit_code: str) -> dict:
+	"""What the offer letter states and the answer recorded, for the link's addressee only."""
+	from springoffer.portal import answers
+
+	offer = answers.open_offer(token, credit_code)
+	answers.log(answers.OPENED, offer.name)
+	return answers.view(offer)
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
+@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+def answer_offer(
+	token: str,
+	credit_code: str,
+	response: str,
+	meeting_time: str | None = None,
+	meeting_place: str | None = None,
+	contact_name: str | None = None,
+	contact_phone: str | None = None,
+	chief_representative: str | None = None,
+	refusal_reason: str | None = None,
+	refusal_detail: str | None = None,
+) -> dict:
+	"""The employer's answer: 同意协商 (first meeting's time and place, contact, chief representative)
+	or 拒绝协商 (a reason from the form's list and free text)."""
+	from springoffer.portal import answers
+
+	offer = answers.open_offer(token, credit_code)
+	return answers.answer(
+		offer,
+		response,
+		{
+			"meeting_time": meeting_time,
+			"meeting_place": meeting_place,
+			"employer_contact_name": contact_name,
+			"employer_contact_phone": contact_phone,
+			"employer_chief_representative": chief_representative,
+			"refusal_reason": refusal_reason,
+			"refusal_detail": refusal_detail,
+		},
+	)
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
+@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
+@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+def answer_letter(token: str, credit_code: str) -> None:
+	"""The 回复函 as PDF, printed like the officers' print format, once the offer is answered."""
+	from springoffer.portal import answers
+
+	offer = answers.open_offer(token, credit_code)
+	if offer.response == categories.PENDING:
+		frappe.throw(_("Answer the offer first; the reply letter is made from your answer"))
+	frappe.local.response.filename = f"reply-{offer.name}.pdf"
+	frappe.flags.ignore_print_permissions = True  # the link and the credit code stand for the print permission
+	try:
+		frappe.local.response.filecontent = frappe.get_print("Offer", offer.name, "回复函", doc=offer, as_pdf=True)
+	finally:
+		frappe.flags.ignore_print_permissions = False
+	frappe.local.response.type = "pdf"

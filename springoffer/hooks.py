@@ -47,6 +47,7 @@ jinja = {
 		"springoffer.desk.printing.so_hrss_office",
 		"springoffer.desk.printing.so_takes_effect",
 		"springoffer.desk.printing.so_unit_report_annex",
+		"springoffer.portal.links.so_answer_link",
 	]
 }
 

@@ -103,7 +103,7 @@ def test_print_formats_are_standard_jinja_for_a4_in_chinese():
 		text = re.sub(r"{[{%].*?[%}]}|<[^>]+>", "", html, flags=re.S)
 		assert has_cjk(text) and not re.search(r"\b[A-Za-z]{3,}\b", text), name
 		for helper in set(re.findall(r"\b(so_[a-z_]+)\(", html)):
-			assert f"springoffer.desk.printing.{helper}" in methods, helper
+			assert any(method.endswith(f".{helper}") for method in methods), helper
 		fields = {f["fieldname"] for f in DOCTYPES[pf["doc_type"]]["fields"]} | {"name", "docstatus"}
 		for field in set(re.findall(r"\bdoc\.([a-z_]+)", html)):
 			assert field in fields, (name, field)

@@ -18,8 +18,9 @@ LAYERS = (
 	("controllers",),
 	("workbook",),
 	("desk",),
+	("portal",),
 	("springoffer", "patches"),
-	("api",),
+	("api", "www"),
 	("setup",),
 	("devtools",),
 	("commands",),  # `springoffer demo` runs devtools' demo

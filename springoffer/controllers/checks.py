@@ -176,15 +176,35 @@ def snapshot_changes(doc, before, ignore=()):
 	return [_(meta.get_label(field)) for field in now if field not in ignore and now[field] != then[field]]
 
 
+# What an employer changes on its offer when it answers through its link (springoffer/portal/answers.py).
+EMPLOYER_ANSWER_FIELDS = (
+	"response",
+	"response_date",
+	"refusal_reason",
+	"refusal_detail",
+	"meeting_time",
+	"meeting_place",
+	"employer_contact_name",
+	"employer_contact_phone",
+	"employer_chief_representative",
+)
+
+
 def check_only_review_fields_changed(doc):
 	"""HRSS staff save offers and contracts to record their handling and review (permission level 1);
-	the content (level 0) belongs to the union and the employer side."""
-	if doc.is_new() or frappe.session.user == "Administrator" or set(frappe.get_roles()) & CONTENT_EDITORS:
+	the content (level 0) belongs to the union and the employer side. An employer answering through its
+	link changes its answer and nothing else."""
+	employer = bool(doc.flags.employer_answer)
+	if doc.is_new() or frappe.session.user == "Administrator":
+		return
+	if not employer and set(frappe.get_roles()) & CONTENT_EDITORS:
 		return
 	before = doc.get_doc_before_save()
 	if not before:
 		return
-	changed = snapshot_changes(doc, before)
+	changed = snapshot_changes(doc, before, ignore=EMPLOYER_ANSWER_FIELDS if employer else ())
+	if changed and employer:
+		frappe.throw(_("The answer link changes only the employer's answer, not: {0}").format("、".join(changed)), frappe.PermissionError)
 	if changed:
 		frappe.throw(
 			_("HRSS staff record only the HRSS fields; ask the union or the employer side to change: {0}").format("、".join(changed)),

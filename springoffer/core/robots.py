@@ -28,6 +28,7 @@ EVENTS = {
 	"要约应约期限提醒": ("notify_answer_due", (c.BODY_UNION,)),
 	"要约逾期未回应": ("notify_overdue", (c.BODY_UNION, c.BODY_HRSS)),
 	"企业拒绝协商": ("notify_refusal", (c.BODY_HRSS, c.BODY_UNION)),
+	"企业在线回复要约": ("notify_online_answer", (c.BODY_UNION,)),
 	"统计表上报提醒": ("notify_report_due", None),
 	"统计表被退回": ("notify_report_returned", None),
 }

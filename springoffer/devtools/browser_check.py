@@ -51,6 +51,7 @@ LISTS = (
 	"bargaining-instructor",
 	"region",
 	"group-robot",
+	"holiday-schedule",
 )
 
 # Counted by the page itself: visible error dialogs (msgprint, or any modal titled as an error).
@@ -194,6 +195,7 @@ class Check:
 			self.page(who, f"list {slug}", f"/app/{slug}")
 		self.page(who, "new offer", "/app/offer/new", settle=3)
 		self.page(who, "new group robot", "/app/group-robot/new", settle=3)
+		self.page(who, "holiday schedule", "/app/holiday-schedule/2026", settle=3)
 		self.page(who, "annex report", "/app/query-report/Spring Offer Annex", settle=4)
 		self.page(who, "unit report status", "/app/query-report/Unit Report Status", settle=3)
 		offer = self.first("Offer", {"response": "拒绝协商"})

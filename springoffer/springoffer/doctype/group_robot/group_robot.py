@@ -19,6 +19,7 @@ class GroupRobot(Document):
 		last_sent_on: DF.Datetime | None
 		notify_answer_due: DF.Check
 		notify_overdue: DF.Check
+		notify_online_answer: DF.Check
 		notify_refusal: DF.Check
 		notify_report_due: DF.Check
 		notify_report_returned: DF.Check

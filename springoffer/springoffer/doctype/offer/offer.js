@@ -2,4 +2,41 @@ frappe.ui.form.on("Offer", {
 	onload(frm) {
 		springoffer.fill_new_defaults(frm);
 	},
+	refresh(frm) {
+		if (frm.is_new() || !frm.doc.date_sent || frm.doc.offering_side === "企业方") return;
+		const group = __("Answer Link");
+		frm.add_custom_button(__("Show Link and QR Code"), () => show_answer_link(frm, "springoffer.api.answer_link"), group);
+		if (frm.perm[0] && frm.perm[0].write) {
+			frm.add_custom_button(
+				__("Withdraw and Issue a New Link"),
+				() => frappe.confirm(__("The link printed on the offer letter stops working. Issue a new one?"), () =>
+					show_answer_link(frm, "springoffer.api.withdraw_answer_link")
+				),
+				group
+			);
+		}
+	},
 });
+
+function show_answer_link(frm, method) {
+	frappe.call({ method, args: { offer: frm.doc.name } }).then((r) => {
+		const { url, qr } = r.message;
+		const dialog = new frappe.ui.Dialog({
+			title: __("Answer Link"),
+			fields: [
+				{ fieldtype: "HTML", fieldname: "qr", options: `<div style="text-align:center"><img src="${qr}" style="width:200px;height:200px" alt=""></div>` },
+				{ fieldtype: "Data", fieldname: "url", label: __("Answer Link"), read_only: 1, default: url },
+				{
+					fieldtype: "HTML",
+					fieldname: "note",
+					options: `<p class="text-muted small">${__("The employer opens it, enters its unified social credit code and answers; the answer is recorded on this offer at once.")}</p>`,
+				},
+			],
+			primary_action_label: __("Copy Link"),
+			primary_action() {
+				frappe.utils.copy_to_clipboard(url);
+			},
+		});
+		dialog.show();
+	});
+}

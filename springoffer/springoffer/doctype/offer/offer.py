@@ -9,7 +9,8 @@ from springoffer.controllers.checks import (
 	regional_officers,
 	throw_violations,
 )
-from springoffer.core import categories, clocks, rules
+from springoffer.core import categories, clocks, credit_code, rules
+from springoffer.core.rules import Violation
 
 
 class Offer(Document):
@@ -24,11 +25,17 @@ class Offer(Document):
 		from springoffer.springoffer.doctype.offer_coverage.offer_coverage import OfferCoverage
 		from springoffer.springoffer.doctype.offer_follow_up.offer_follow_up import OfferFollowUp
 
+		answer_confirmed: DF.Check
+		answered_online_on: DF.Datetime | None
 		campaign: DF.Link
 		covered_enterprises: DF.Table[OfferCoverage]
 		date_sent: DF.Date
 		employer_chief_representative: DF.Data | None
+		employer_contact_name: DF.Data | None
+		employer_contact_phone: DF.Data | None
 		employer_representative_recommended_by: DF.Literal["", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a", "\u4f01\u4e1a\u81ea\u884c\u63a8\u9009"]
+		employer_side_credit_code: DF.Data | None
+		employer_side_name: DF.Data | None
 		follow_ups: DF.Table[OfferFollowUp]
 		hrss_handling: DF.Literal["", "\u7763\u4fc3\u4f01\u4e1a\u5e94\u7ea6", "\u7ea6\u8c08\u4f01\u4e1a\u8d1f\u8d23\u4eba", "\u4e0b\u8fbe\u9650\u671f\u6574\u6539\u610f\u89c1", "\u7ec4\u7ec7\u8c03\u89e3\u534f\u8c03", "\u4f9d\u6cd5\u5904\u7406", "\u5176\u4ed6"]
 		hrss_handling_date: DF.Date | None
@@ -37,6 +44,8 @@ class Offer(Document):
 		instructor: DF.Link | None
 		is_overdue: DF.Check
 		ledger_no: DF.Data | None
+		meeting_place: DF.Data | None
+		meeting_time: DF.Datetime | None
 		main_topic: DF.Literal["\u5de5\u8d44\u8c03\u6574", "\u8ba1\u4ef6\u5355\u4ef7\u4e0e\u52b3\u52a8\u5b9a\u989d", "\u6280\u672f\u5de5\u4eba\u85aa\u916c", "\u4f11\u606f\u4f11\u5047", "\u52b3\u52a8\u5b89\u5168\u536b\u751f", "\u65b0\u5c31\u4e1a\u5f62\u6001\u52b3\u52a8\u8005\u6743\u76ca", "\u5176\u4ed6"]
 		offering_side: DF.Literal["\u804c\u5de5\u65b9\uff08\u5de5\u4f1a\uff09", "\u4f01\u4e1a\u65b9"]
 		refusal_detail: DF.SmallText | None
@@ -48,11 +57,24 @@ class Offer(Document):
 		scope: DF.Literal["\u5355\u4e2a\u4f01\u4e1a", "\u884c\u4e1a\u6027", "\u533a\u57df\u6027"]
 		topics_note: DF.SmallText | None
 		total_covered_workers: DF.Int
+		union_notify: DF.SmallText | None
 		worker_chief_representative: DF.Data | None
 	# end: auto-generated types
 	def validate(self):
 		with legal_calendar():
 			self.check_and_fill()
+		self.check_employer_side()
+
+	def check_employer_side(self):
+		"""An industry or regional offer's addressee: its credit code opens the answer link."""
+		if self.scope == categories.SCOPE_SINGLE:
+			self.employer_side_name = self.employer_side_credit_code = None
+			return
+		if self.employer_side_credit_code:
+			self.employer_side_credit_code = credit_code.normalize(self.employer_side_credit_code)
+			error = credit_code.check(self.employer_side_credit_code)
+			if error:
+				throw_violations(self, [Violation("employer_side_credit_code", error.message, error.args)])
 
 	def check_and_fill(self):
 		rows = self.covered_enterprises or []
@@ -91,6 +113,8 @@ class Offer(Document):
 		)
 		# Notifications (refusal, overdue) go to the HRSS officers of the offer's region.
 		self.hrss_notify = ",".join(regional_officers(self.region, "HRSS Officer"))
+		# An employer's online answer goes to the union officers of the offer's region (and its owner).
+		self.union_notify = ",".join(regional_officers(self.region, "Trade Union Officer"))
 
 	def on_update(self):
 		annex_ledger.post(self)

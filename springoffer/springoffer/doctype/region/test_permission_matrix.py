@@ -46,6 +46,8 @@ POLICY = {
 	"Contract Performance Check": (STAFF, "region", {}),
 	"Annex Ledger Entry": (REVIEWERS + SYSTEM, "region", {}),
 	"Annex Export Log": (STAFF, "region", {}),
+	"Answer Link": (STAFF, "region", {}),
+	"Answer Log": (STAFF, "region", {}),
 	"Spot Check": (REVIEWERS + SYSTEM, "province", {}),
 	"Region": (STAFF, "region", {"search_link_ignoring_user_permissions": "all", "client.validate_link": "all"}),
 	"Campaign": (STAFF, "all", {}),
@@ -285,6 +287,12 @@ def build_fixture():
 				if table.options == child:
 					for row in parent_doc.get(table.fieldname):
 						records[key][row.name] = home
+		from springoffer.portal import answers, links
+
+		links.ensure(offer)
+		answers.log(answers.OPENED, offer.name)
+		records["Answer Link"][frappe.db.get_value("Answer Link", {"offer": offer.name})] = home
+		records["Answer Log"][frappe.db.get_value("Answer Log", {"offer": offer.name})] = home
 		for voucher in (offer.name, contract.name):
 			for name in frappe.get_all("Annex Ledger Entry", filters={"voucher_no": voucher}, pluck="name"):
 				records["Annex Ledger Entry"][name] = home

@@ -1,0 +1,132 @@
+"""The employer answers its offer through its link (springoffer.portal.links): the page /offer-answer
+and the guest methods springoffer.api.answer_view / answer_offer / answer_letter run these rules.
+
+Nothing about an offer is shown before the link's secret and the addressee's 统一社会信用代码 (all 18
+characters, or the page's last six) both match; every mismatch gets the same refusal and is logged.
+An answer goes through the Offer's own controller and rules (response date, refusal reason, the annex
+ledger, the overdue mark), changes only the employer's answer, and is logged with address and browser.
+Once an officer has confirmed it, or HRSS has recorded its handling of a refusal, the link shows it
+read-only.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, now_datetime, today
+
+from springoffer.core import categories as c
+from springoffer.core import credit_code as codes
+from springoffer.portal import links
+
+OPENED, ANSWERED, REFUSED_ACCESS = "打开", "回复", "拒绝访问"
+REFUSAL = "This link or credit code does not open an offer; check the link on the offer letter and your unified social credit code"
+REQUIRED_WHEN_AGREED = {
+	"meeting_time": "Proposed First Meeting",
+	"meeting_place": "Meeting Place",
+	"employer_contact_name": "Employer Contact",
+	"employer_contact_phone": "Employer Contact Phone",
+	"employer_chief_representative": "Employer's Chief Representative",
+}
+
+
+def log(event, offer=None, outcome=""):
+	request = getattr(frappe.local, "request", None)
+	agent = request.headers.get("User-Agent", "") if request is not None and hasattr(request, "headers") else ""
+	region = frappe.db.get_value("Offer", offer, "region") if offer else None
+	frappe.get_doc(
+		{
+			"doctype": "Answer Log",
+			"offer": offer,
+			"region": region or frappe.db.get_value("Region", {"parent_region": ("is", "not set")}, "name"),
+			"event": event,
+			"outcome": outcome[:500],
+			"logged_at": now_datetime(),
+			"ip_address": getattr(frappe.local, "request_ip", None) or "",
+			"user_agent": agent[:500],
+		}
+	).insert(ignore_permissions=True)
+
+
+def addressee_code(offer):
+	"""The credit code of the party the offer was sent to."""
+	if offer.scope == c.SCOPE_SINGLE:
+		return offer.covered_enterprises[0].enterprise if offer.covered_enterprises else ""
+	return codes.normalize(offer.employer_side_credit_code or "")
+
+
+def _matches(expected, given):
+	given = codes.normalize(given or "")
+	if not expected or len(given) not in (6, 18):
+		return False
+	return expected.endswith(given) if len(given) == 6 else expected == given
+
+
+def open_offer(token, credit_code):
+	"""The offer the link and credit code open together; the one refusal otherwise (logged)."""
+	name = links.offer_of(token)
+	offer = frappe.get_doc("Offer", name) if name else None
+	if offer is None or not _matches(addressee_code(offer), credit_code):
+		log(REFUSED_ACCESS, name, _("Link or credit code did not match"))
+		if not frappe.flags.in_test:
+			frappe.db.commit()  # the refusal is logged although the request fails
+		frappe.throw(_(REFUSAL), frappe.PermissionError, title=_("Not found"))
+	return offer
+
+
+def is_closed(offer):
+	"""Confirmed by an officer, or a refusal HRSS has handled: the link shows the answer read-only."""
+	return bool(offer.answer_confirmed or (offer.response == c.REFUSED and offer.hrss_handling))
+
+
+def view(offer):
+	"""The offer as its letter states it, and the answer as recorded."""
+	from springoffer.desk.printing import so_offer_parties
+
+	sender, addressee = so_offer_parties(offer)
+	return {
+		"offer": offer.name,
+		"sender": sender,
+		"addressee": addressee,
+		"campaign": offer.campaign,
+		"scope": offer.scope,
+		"topics": "、".join(filter(None, (offer.main_topic, offer.topics_note))),
+		"covered_enterprises": len(offer.covered_enterprises),
+		"covered_workers": offer.total_covered_workers,
+		"date_sent": str(offer.date_sent or ""),
+		"response_due_date": str(offer.response_due_date or ""),
+		"response": offer.response,
+		"response_date": str(offer.response_date or ""),
+		"refusal_reason": offer.refusal_reason or "",
+		"refusal_detail": offer.refusal_detail or "",
+		"meeting_time": str(offer.meeting_time or ""),
+		"meeting_place": offer.meeting_place or "",
+		"employer_contact_name": offer.employer_contact_name or "",
+		"employer_chief_representative": offer.employer_chief_representative or "",
+		"refusal_reasons": [r for r in c.REFUSAL_REASONS if r],
+		"closed": is_closed(offer),
+	}
+
+
+def answer(offer, response, values):
+	"""Record the employer's answer through the Offer's own rules; returns the view of the offer."""
+	if is_closed(offer):
+		frappe.throw(_("The answer to offer {0} has been confirmed and can no longer be changed here; contact the union that sent it").format(offer.name))
+	if response not in (c.AGREED, c.REFUSED):
+		frappe.throw(_("Choose 同意协商 or 拒绝协商"))
+	missing = []
+	if response == c.AGREED:
+		missing = [_(label) for field, label in REQUIRED_WHEN_AGREED.items() if not (values.get(field) or "").strip()]
+	elif not values.get("refusal_reason"):
+		missing = [_("Refusal Reason")]
+	if missing:
+		frappe.throw(_("Fill in: {0}").format("、".join(missing)))
+	offer.response = response
+	offer.response_date = today()
+	for field in ("meeting_time", "meeting_place", "employer_contact_name", "employer_contact_phone", "employer_chief_representative"):
+		offer.set(field, (values.get(field) or "").strip() or None if response == c.AGREED else offer.get(field))
+	offer.refusal_reason = values.get("refusal_reason") if response == c.REFUSED else None
+	offer.refusal_detail = (values.get("refusal_detail") or "").strip() or None if response == c.REFUSED else offer.refusal_detail
+	offer.answered_online_on = now_datetime()  # the 企业在线回复要约 notification and robots follow it
+	offer.flags.employer_answer = True
+	offer.save(ignore_permissions=True)
+	log(ANSWERED, offer.name, f"{response}（{getdate(offer.response_date)}）")
+	return view(offer)
