@@ -184,3 +184,40 @@ def answer_letter(token: str, credit_code: str) -> None:
 	finally:
 		frappe.flags.ignore_print_permissions = False
 	frappe.local.response.type = "pdf"
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
+@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+def file_contract(token: str, credit_code: str, **values) -> dict:
+	"""The signed collective contract for 审查备案, after 同意协商: its terms and congress vote as form
+	fields, the signed text and the congress resolution as the uploads `contract_text` and
+	`congress_minutes` (PDF, JPEG or PNG, 10 MB each). A correction HRSS asked for goes the same way."""
+	from springoffer.portal import answers, contracts
+
+	offer = answers.open_offer(token, credit_code)
+	files = getattr(frappe.request, "files", None) or {}
+	uploads = {field: files[field].read(contracts.MAX_BYTES + 1) for field in contracts.FILES if field in files}
+	result = contracts.file(offer, {k: v for k, v in values.items() if k in (*contracts.FIELDS, "covered_workers")}, uploads)
+	answers.log(answers.FILED, offer.name, f"{result['contract']}：{result['state']}")
+	return result
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
+@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
+@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+def contract_notice(token: str, credit_code: str) -> None:
+	"""The 集体合同受理通知 as PDF, once HRSS has received the contract filed through the link."""
+	from springoffer.portal import answers, contracts
+
+	offer = answers.open_offer(token, credit_code)
+	contract = contracts.contract_of(offer)
+	if not contract or contract.workflow_state not in contracts.NOTICE_STATES:
+		frappe.throw(_("The acceptance notice is issued once HRSS has received the contract"))
+	frappe.flags.ignore_print_permissions = True  # the link and the credit code stand for the print permission
+	try:
+		frappe.local.response.filecontent = frappe.get_print("Contract", contract.name, "集体合同受理通知", doc=contract, as_pdf=True)
+	finally:
+		frappe.flags.ignore_print_permissions = False
+	frappe.local.response.filename = f"notice-{contract.name}.pdf"
+	frappe.local.response.type = "pdf"

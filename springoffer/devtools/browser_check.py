@@ -215,6 +215,111 @@ class Check:
 			self.page(who, "contract print", f"/app/print/Contract/{contract['name']}", settle=4)
 
 
+PHONE = (375, 812)
+SIGNED_CONTRACT = {
+	"signing_date": None,  # today, filled below
+	"term_start": None,
+	"term_end": None,
+	"covered_workers": "120",
+	"wage_growth_percent": "5",
+	"lowest_monthly_wage": "2300",
+	"congress_members": "60",
+	"congress_attending": "50",
+	"congress_approving": "45",
+	"worker_chief_representative": "赵主席",
+	"employer_chief_representative_c": "刘总经理",
+}
+
+
+def in_desk(driver, script, *args):
+	"""Run `script` (a promise-returning body using frappe.xcall) in the logged-in desk; returns its value."""
+	return driver.execute_async_script(
+		"const done = arguments[arguments.length - 1]; const args = Array.from(arguments).slice(0, -1);"
+		f"(async () => {{ {script} }})().then(done).catch(e => done({{error: String(e && e.message || e)}}));",
+		*args,
+	)
+
+
+def phone_path(check, password):
+	"""The employer's way, at 375×812 without an account: the answer link of a pending 长沙市 offer, the
+	credit code, 同意协商, the 回复函, then the signed contract filed and, once HRSS has accepted it, its
+	status and the 受理通知."""
+	import datetime
+	import tempfile
+
+	from selenium.webdriver.common.by import By
+
+	driver = check.driver
+	check.login(CITY_OFFICER.replace("hrss", "union"), password)
+	driver.get(check.base + "/app/offer")
+	check.wait_ready(2)
+	found = in_desk(
+		driver,
+		"""const rows = await frappe.xcall('frappe.client.get_list', {doctype: 'Offer', fields: ['name'],
+			filters: {response: '待回应', scope: '单个企业'}, order_by: 'date_sent desc', limit_page_length: 1});
+		const offer = await frappe.xcall('frappe.client.get', {doctype: 'Offer', name: rows[0].name});
+		const link = await frappe.xcall('springoffer.api.answer_link', {offer: offer.name});
+		return {offer: offer.name, code: offer.covered_enterprises[0].enterprise, url: link.url};""",
+	)
+	if "error" in found:
+		raise SystemExit(f"no answer link: {found['error']}")
+	path = found["url"].split("/offer-answer", 1)[1]
+	driver.delete_all_cookies()
+	driver.set_window_size(*PHONE)
+	try:
+		driver.get(check.base + "/offer-answer" + path)
+		time.sleep(1.5)
+		check.record("phone", "answer link opened")
+		driver.find_element(By.ID, "credit-code").send_keys(found["code"])
+		driver.find_element(By.CSS_SELECTOR, "#code-form button").click()
+		time.sleep(1.5)
+		check.record("phone", "offer shown")
+		driver.find_element(By.CSS_SELECTOR, "input[name=response][value='同意协商']").click()
+		for field, value in (("meeting_place", "企业行政楼二楼会议室"), ("chief_representative", "刘总经理"), ("contact_name", "王经理"), ("contact_phone", "13907310000")):
+			driver.find_element(By.ID, field).send_keys(value)
+		driver.execute_script("document.getElementById('meeting_time').value = arguments[0];", f"{datetime.date.today() + datetime.timedelta(days=7)}T09:30")
+		driver.find_element(By.CSS_SELECTOR, "#answer-form button[type=submit]").click()
+		time.sleep(2)
+		check.record("phone", "answer recorded")
+		today = datetime.date.today()
+		values = dict(SIGNED_CONTRACT, signing_date=str(today), term_start=str(today), term_end=str(today.replace(year=today.year + 1) - datetime.timedelta(days=1)))
+		for field, value in values.items():
+			element = driver.find_element(By.ID, field)
+			driver.execute_script("arguments[0].value = arguments[1];", element, value)
+		folder = Path(tempfile.mkdtemp())
+		(folder / "contract.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+		(folder / "minutes.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+		driver.find_element(By.ID, "contract_text").send_keys(str(folder / "contract.pdf"))
+		driver.find_element(By.ID, "congress_minutes").send_keys(str(folder / "minutes.png"))
+		driver.find_element(By.CSS_SELECTOR, "#contract-form button[type=submit]").click()
+		time.sleep(2.5)
+		check.record("phone", "contract filed")
+	finally:
+		driver.set_window_size(1440, 1000)
+	check.login(CITY_OFFICER, password)  # the city's HRSS officer accepts the filing
+	driver.get(check.base + "/app/contract")
+	check.wait_ready(2)
+	accepted = in_desk(
+		driver,
+		"""const rows = await frappe.xcall('frappe.client.get_list', {doctype: 'Contract', fields: ['name'], filters: {offer: args[0]}});
+		const doc = await frappe.xcall('frappe.client.get', {doctype: 'Contract', name: rows[0].name});
+		const done = await frappe.xcall('frappe.model.workflow.apply_workflow', {doc: doc, action: '受理'});
+		return done.workflow_state;""",
+		found["offer"],
+	)
+	driver.delete_all_cookies()
+	driver.set_window_size(*PHONE)
+	try:
+		driver.get(check.base + "/offer-answer" + path)
+		time.sleep(1.5)
+		driver.find_element(By.ID, "credit-code").send_keys(found["code"][-6:])
+		driver.find_element(By.CSS_SELECTOR, "#code-form button").click()
+		time.sleep(1.5)
+		check.record("phone", f"back later: {accepted}")
+	finally:
+		driver.set_window_size(1440, 1000)
+
+
 def main(argv=None):
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 	parser.add_argument("--site", default="desk.localhost")
@@ -236,6 +341,7 @@ def main(argv=None):
 		for who, user in (("city", CITY_OFFICER), ("province", PROVINCE_REVIEWER)):
 			check.login(user, args.password or PASSWORD)
 			check.visit_all(who)
+		phone_path(check, args.password or PASSWORD)
 		(out / "results.json").write_text(json.dumps(check.results, ensure_ascii=False, indent=1), encoding="utf-8")
 		words = sum(r["english_words"] for r in check.results)
 		dialogs = sum(r["error_dialogs"] for r in check.results)

@@ -106,6 +106,8 @@ def create(enterprises=2400, seed=2023, today=None, echo=print):
 		echo(f"集体合同 {made} 份")
 		make_reports(plan, users, writer)
 		echo(f"报送单位统计表 {len(plan.reports)} 份")
+		answered = answer_online(plan, users)
+		echo(f"企业通过回复链接回复要约 {len(answered)} 份：{'、'.join(answered)}")
 		frappe.db.commit()
 	finally:
 		frappe.set_user(user)
@@ -223,6 +225,56 @@ def make_offers(plan, users, writer):
 		names[o.key] = doc.name
 		writer.done()
 	return names
+
+
+ONLINE_ANSWERS = 5
+
+
+def answer_online(plan, users):
+	"""A handful of the latest campaign's single-enterprise offers still awaiting an answer in 长沙市,
+	answered by their enterprises through the answer link, as a guest would (springoffer.portal)."""
+	from springoffer.portal import answers, links
+	from springoffer.security.regions import region_subtree
+
+	chosen = frappe.get_all(
+		"Offer",
+		filters={
+			"campaign": plan.campaigns[-1].name,
+			"response": c.PENDING,
+			"scope": c.SCOPE_SINGLE,
+			"region": ("in", region_subtree("长沙市")),
+			"owner": ("in", list(users.values())),
+		},
+		order_by="date_sent desc",
+		limit=ONLINE_ANSWERS,
+		pluck="name",
+	)
+	done = []
+	for number, name in enumerate(chosen):
+		offer = frappe.get_doc("Offer", name)
+		frappe.set_user(offer.owner)
+		url = links.ensure(offer)
+		frappe.set_user("Guest")
+		try:
+			offer = answers.open_offer(url.split("t=", 1)[1], offer.covered_enterprises[0].enterprise)
+			if number % 4 == 3:
+				answers.answer(offer, c.REFUSED, {"refusal_reason": c.REFUSAL_REASONS[1], "refusal_detail": "今年订单减少，明年再议"})
+			else:
+				answers.answer(
+					offer,
+					c.AGREED,
+					{
+						"meeting_time": f"{frappe.utils.add_days(frappe.utils.today(), 7)} 09:30:00",
+						"meeting_place": "企业行政楼二楼会议室",
+						"employer_contact_name": "王经理",
+						"employer_contact_phone": "13907310000",
+						"employer_chief_representative": "刘总经理",
+					},
+				)
+		finally:
+			frappe.set_user("Administrator")
+		done.append(name)
+	return done
 
 
 EMPLOYER_ACTIONS = ("报送", "补正后报送", "重新报送", "撤销")
@@ -410,6 +462,9 @@ def _delete_documents(doctype, names):
 			frappe.db.delete(child, {"parent": ("in", chunk), "parenttype": doctype})
 		if doctype in ("Offer", "Contract"):
 			frappe.db.delete("Annex Ledger Entry", {"voucher_type": doctype, "voucher_no": ("in", chunk)})
+		if doctype == "Offer":  # the employers' answer links and their log (written as Guest)
+			frappe.db.delete("Answer Link", {"offer": ("in", chunk)})
+			frappe.db.delete("Answer Log", {"offer": ("in", chunk)})
 		if doctype == "Enterprise":
 			frappe.db.delete("Annex Ledger Entry", {"enterprise": ("in", chunk)})
 		if doctype == "Campaign":

@@ -15,9 +15,9 @@ from frappe.utils import getdate, now_datetime, today
 
 from springoffer.core import categories as c
 from springoffer.core import credit_code as codes
-from springoffer.portal import links
+from springoffer.portal import contracts, links
 
-OPENED, ANSWERED, REFUSED_ACCESS = "打开", "回复", "拒绝访问"
+OPENED, ANSWERED, FILED, REFUSED_ACCESS = "打开", "回复", "报送合同", "拒绝访问"
 REFUSAL = "This link or credit code does not open an offer; check the link on the offer letter and your unified social credit code"
 REQUIRED_WHEN_AGREED = {
 	"meeting_time": "Proposed First Meeting",
@@ -103,6 +103,8 @@ def view(offer):
 		"employer_chief_representative": offer.employer_chief_representative or "",
 		"refusal_reasons": [r for r in c.REFUSAL_REASONS if r],
 		"closed": is_closed(offer),
+		"contract": contracts.status(offer),
+		"contract_kinds": list(c.CONTRACT_KINDS),
 	}
 
 

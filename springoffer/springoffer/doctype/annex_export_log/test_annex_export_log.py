@@ -127,6 +127,8 @@ NOT_TRACKED = {
 	"Annex Ledger Entry": "derived from offers and contracts, rebuilt by a command; users never edit it",
 	"Annex Export Log": "is itself the record, written once",
 	"Ledger Import": "records who imported which workbook and when in its own fields",
+	"Answer Link": "records who issued and who withdrew it in its own fields; users never edit it",
+	"Answer Log": "is itself the record, written once",
 }
 
 

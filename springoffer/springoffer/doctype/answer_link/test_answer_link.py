@@ -3,11 +3,13 @@
 a confirmed answer read-only, and every other door shut to Guest."""
 
 import inspect
+import io
 from types import SimpleNamespace
 from unittest.mock import patch
 from urllib.parse import parse_qs, urlparse
 
 import frappe
+from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
@@ -15,12 +17,27 @@ from springoffer import api
 from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
 from springoffer.devtools.testing import make_campaign, make_enterprise, make_region, make_user, offer_doc
-from springoffer.portal import links
+from springoffer.portal import contracts, links
 
 CAMPAIGN = "2023年回复链接测试活动"
 COUNTY = "回复链接测试县"
 OFFICER = "answer.link.union@example.com"
-GUEST_METHODS = {"answer_view", "answer_offer", "answer_letter"}
+HRSS = "answer.link.hrss@example.com"
+PDF = b"%PDF-1.4\n%fake but well-formed enough\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+SIGNED = {
+	"contract_kind": "工资专项集体协议",
+	"signing_date": "2023-03-27",
+	"term_start": "2023-04-01",
+	"term_end": "2024-03-31",
+	"wage_adjustment": "增长",
+	"wage_growth_percent": "5",
+	"lowest_monthly_wage": "2200",
+	"congress_members": "100",
+	"congress_attending": "80",
+	"congress_approving": "70",
+}
+GUEST_METHODS = {"answer_view", "answer_offer", "answer_letter", "file_contract", "contract_notice"}
 AGREE = {
 	"meeting_time": "2023-03-28 09:30:00",
 	"meeting_place": "企业二楼会议室",
@@ -41,6 +58,7 @@ class TestAnswerLink(FrappeTestCase):
 		make_region(COUNTY, "衡阳市")
 		make_campaign(CAMPAIGN)
 		make_user(OFFICER, ["Trade Union Officer"], region="衡阳市")
+		make_user(HRSS, ["HRSS Officer"], region="衡阳市")
 
 	def setUp(self):
 		frappe.set_user("Administrator")
@@ -60,10 +78,10 @@ class TestAnswerLink(FrappeTestCase):
 		with self.set_user(OFFICER):
 			return api.answer_link(offer.name)["url"]
 
-	def as_guest(self, method, **kwargs):
+	def as_guest(self, method, day="2023-03-20", **kwargs):
 		frappe.set_user("Guest")
 		try:
-			with self.freeze_time("2023-03-20"):
+			with self.freeze_time(day):
 				return getattr(api, method)(**kwargs)
 		finally:
 			frappe.set_user("Administrator")
@@ -91,8 +109,9 @@ class TestAnswerLink(FrappeTestCase):
 			new = annex_db.count(CAMPAIGN, unit, getdate("2023-03-20")).total
 			self.assertEqual((new.responded - old.responded, new.responded_workers - old.responded_workers), (1, 150), unit)
 			self.assertEqual(new.offered, old.offered, unit)
-		events = frappe.get_all("Answer Log", filters={"offer": offer.name}, pluck="event", order_by="creation")
-		self.assertEqual(events, ["打开", "回复"])
+		events = frappe.get_all("Answer Log", filters={"offer": offer.name}, fields=["event", "ip_address", "logged_at"])
+		self.assertEqual(sorted(e.event for e in events), ["回复", "打开"])
+		self.assertTrue(all(e.logged_at for e in events))
 		self.assertTrue(frappe.db.exists("Notification Log", {"document_name": offer.name, "for_user": OFFICER}))
 		with self.set_user(OFFICER):  # the officer reads the audit of its region's offer
 			self.assertEqual(len(frappe.get_list("Answer Log", filters={"offer": offer.name})), 2)
@@ -161,12 +180,71 @@ class TestAnswerLink(FrappeTestCase):
 		self.assertIn(self.link(offer), html)
 		self.assertIn("data:image/svg+xml;base64,", html)
 
+	def file(self, token, code, uploads, **values):
+		"""A guest's multipart POST to springoffer.api.file_contract."""
+		frappe.set_user("Guest")
+		frappe.local.request = SimpleNamespace(method="POST", headers={}, host=None, environ={}, files={k: io.BytesIO(v) for k, v in uploads.items()})
+		frappe.local.request_ip = "198.51.100.7"
+		frappe.local.form_dict = frappe._dict(cmd="springoffer.api.file_contract", token=token)
+		try:
+			with self.freeze_time("2023-03-28"):
+				return api.file_contract(token=token, credit_code=code, **values)
+		finally:
+			del frappe.local.request
+			frappe.cache.delete_keys("rl:springoffer.api.file_contract")
+			frappe.set_user("Administrator")
+
+	def test_the_signed_contract_is_filed_through_the_link_and_follows_its_review(self):
+		offer, enterprise = self.sent_offer(workers=150)
+		token = token_of(self.link(offer))
+		uploads = {"contract_text": PDF, "congress_minutes": PNG}
+		with self.assertRaises(frappe.ValidationError):  # not agreed yet
+			self.file(token, enterprise.name, uploads, **SIGNED)
+		self.as_guest("answer_offer", token=token, credit_code=enterprise.name, response=c.AGREED, **AGREE)
+		for bad in (b"MZ\x90\x00 not a scan", b"", b"%PDF-" + b"0" * contracts.MAX_BYTES):
+			with self.assertRaises(frappe.ValidationError):
+				self.file(token, enterprise.name, {"contract_text": bad, "congress_minutes": PNG}, **SIGNED)
+		self.assertFalse(frappe.db.exists("Contract", {"offer": offer.name}))
+
+		status = self.file(token, enterprise.name, uploads, **SIGNED)
+		contract = frappe.get_doc("Contract", status["contract"])
+		self.assertEqual((status["state"], contract.offer, contract.total_covered_workers), ("已报送", offer.name, 150))
+		self.assertEqual(str(contract.submitted_on), "2023-03-28")
+		files = frappe.get_all("File", filters={"attached_to_name": contract.name}, fields=["file_url", "is_private"])
+		self.assertEqual(len(files), 2)
+		self.assertTrue(all(f.is_private and f.file_url.startswith("/private/files/") for f in files))
+		self.assertTrue(contract.contract_text.endswith(".pdf") and contract.congress_minutes.endswith(".png"))
+		with self.assertRaises(frappe.ValidationError):  # filed once; changed only when HRSS asks
+			self.file(token, enterprise.name, uploads, **SIGNED)
+
+		with self.set_user(HRSS), self.freeze_time("2023-03-29"):  # HRSS asks for a correction
+			doc = frappe.get_doc("Contract", contract.name)
+			doc.correction_note = "请补充职代会决议的签字页"
+			doc.save()
+			apply_workflow(doc, "要求补正")
+		view = self.as_guest("answer_view", day="2023-03-30", token=token, credit_code=enterprise.name)
+		self.assertEqual((view["contract"]["state"], view["contract"]["correction_note"]), ("需补正", "请补充职代会决议的签字页"))
+		self.assertTrue(view["contract"]["may_file"])
+		status = self.file(token, enterprise.name, {"congress_minutes": PDF})
+		self.assertEqual(status["state"], "已报送")
+		self.assertTrue(frappe.db.get_value("Contract", contract.name, "congress_minutes").endswith(".pdf"))
+
+		with self.assertRaises(frappe.ValidationError):
+			self.as_guest("contract_notice", token=token, credit_code=enterprise.name)  # not received yet
+		with self.set_user(HRSS), self.freeze_time("2023-03-31"):
+			apply_workflow(frappe.get_doc("Contract", contract.name), "受理")
+		self.assertTrue(self.as_guest("answer_view", token=token, credit_code=enterprise.name)["contract"]["notice"])
+		with patch("frappe.utils.pdf.get_pdf", return_value=b"%PDF-1.4") as pdf:
+			self.as_guest("contract_notice", token=token, credit_code=enterprise.name)
+		self.assertIn(contract.name, pdf.call_args.args[0])
+		self.assertIn("报送合同", frappe.get_all("Answer Log", filters={"offer": offer.name}, pluck="event"))
+
 	def test_tries_are_limited_per_address(self):
 		offer, enterprise = self.sent_offer()
 		token = token_of(self.link(offer))
 		frappe.cache.delete_keys("rl:springoffer.api.answer_view")
 		frappe.set_user("Guest")
-		frappe.local.request = SimpleNamespace(method="POST", headers={})  # as a guest's POST arrives
+		frappe.local.request = SimpleNamespace(method="POST", headers={}, host=None, environ={})  # as a guest's POST arrives
 		frappe.local.request_ip = "203.0.113.9"
 		frappe.local.form_dict = frappe._dict(cmd="springoffer.api.answer_view", token=token)
 		try:

@@ -12,7 +12,7 @@ class AnswerLog(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		event: DF.Literal["\u6253\u5f00", "\u56de\u590d", "\u62d2\u7edd\u8bbf\u95ee"]
+		event: DF.Literal["\u6253\u5f00", "\u56de\u590d", "\u62a5\u9001\u5408\u540c", "\u62d2\u7edd\u8bbf\u95ee"]
 		ip_address: DF.Data | None
 		logged_at: DF.Datetime | None
 		offer: DF.Link | None
