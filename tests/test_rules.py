@@ -125,6 +125,10 @@ def test_hrss_handling_dates():
 	assert fields(rules.check_hrss_handling(handling="督促企业应约", handling_date=None, response_date=None, today=TODAY)) == [
 		"hrss_handling_date"
 	]
+	# HRSS urged an overdue employer on 03-01, which agreed on 03-20: no conflict; a refusal is handled after it
+	urged = {"handling": "督促企业应约", "handling_date": date(2023, 3, 1), "response_date": date(2023, 3, 20), "today": TODAY}
+	assert rules.check_hrss_handling(**urged, response="同意协商") == []
+	assert fields(rules.check_hrss_handling(**urged, response="拒绝协商")) == ["hrss_handling_date"]
 
 
 def test_contract_term_rules():

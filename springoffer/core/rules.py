@@ -141,13 +141,14 @@ def check_offer(
 	return found
 
 
-def check_hrss_handling(*, handling, handling_date, response_date, today):
+def check_hrss_handling(*, handling, handling_date, response_date, today, response=None):
+	"""HRSS handles a refusal after it; an offer HRSS urged while it was overdue may be agreed to later."""
 	found = []
 	if handling_date and not handling:
 		found.append(Violation("hrss_handling", "Choose how HRSS handled the case, or clear the handling date"))
 	if handling and not handling_date:
 		found.append(Violation("hrss_handling_date", "Enter the date HRSS handled the case"))
-	if handling_date and response_date and handling_date < response_date:
+	if handling_date and response_date and handling_date < response_date and response != categories.AGREED:
 		found.append(
 			Violation(
 				"hrss_handling_date",

@@ -34,10 +34,19 @@ SYSTEM_SETTINGS = {
 def after_install():
 	set_system_settings()
 	ensure_navigation()
+	name_the_administrator()
 
 
 def after_migrate():
 	ensure_navigation()
+	name_the_administrator()
+
+
+def name_the_administrator():
+	"""Timelines and lists name the records the app made at install after their owner: 系统管理员, not
+	Frappe's English "Administrator" (only while the site has not renamed it)."""
+	if frappe.db.get_value("User", "Administrator", "first_name") == "Administrator":
+		frappe.db.set_value("User", "Administrator", {"first_name": "系统管理员", "full_name": "系统管理员"}, update_modified=False)
 
 
 def set_system_settings(values=None):

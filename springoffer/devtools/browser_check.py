@@ -27,7 +27,7 @@ PROVINCE_REVIEWER = "hunan.hrss.review@demo.example.com"
 
 # Names of products, formats and standards a Chinese page writes in Latin letters (GB: 国家标准, as in
 # "GB 32100-2015"); everything else counts.
-ALLOWED = {"Excel", "Word", "WPS", "PDF", "A4", "GB"}
+ALLOWED = {"Excel", "Word", "WPS", "PDF", "JPEG", "PNG", "MB", "A4", "GB"}
 # A Latin word: two letters or more, not part of a code (SO-2026-00001, a credit code, an e-mail).
 WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z']+(?![\w@/-]|\.\w)")
 
@@ -220,7 +220,6 @@ SIGNED_CONTRACT = {
 	"signing_date": None,  # today, filled below
 	"term_start": None,
 	"term_end": None,
-	"covered_workers": "120",
 	"wage_growth_percent": "5",
 	"lowest_monthly_wage": "2300",
 	"congress_members": "60",
@@ -293,6 +292,9 @@ def phone_path(check, password):
 		driver.find_element(By.ID, "congress_minutes").send_keys(str(folder / "minutes.png"))
 		driver.find_element(By.CSS_SELECTOR, "#contract-form button[type=submit]").click()
 		time.sleep(2.5)
+		problem = driver.find_element(By.ID, "contract-error").text
+		if problem:
+			print(f"          filing refused: {problem}", flush=True)
 		check.record("phone", "contract filed")
 	finally:
 		driver.set_window_size(1440, 1000)
@@ -328,6 +330,7 @@ def main(argv=None):
 	parser.add_argument("--out", default="browser-check")
 	parser.add_argument("--password", default=None, help="the demo users' password (springoffer.core.demo.PASSWORD)")
 	parser.add_argument("--no-serve", action="store_true", help="use a server already listening on 127.0.0.1:PORT")
+	parser.add_argument("--phone-only", action="store_true", help="only the employer's answer link on a phone")
 	args = parser.parse_args(argv)
 
 	from springoffer.core.demo import PASSWORD
@@ -338,7 +341,7 @@ def main(argv=None):
 	driver = browser()
 	try:
 		check = Check(driver, f"http://127.0.0.1:{args.port}", out)
-		for who, user in (("city", CITY_OFFICER), ("province", PROVINCE_REVIEWER)):
+		for who, user in (("city", CITY_OFFICER), ("province", PROVINCE_REVIEWER)) if not args.phone_only else ():
 			check.login(user, args.password or PASSWORD)
 			check.visit_all(who)
 		phone_path(check, args.password or PASSWORD)

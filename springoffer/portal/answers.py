@@ -62,6 +62,7 @@ def _matches(expected, given):
 
 def open_offer(token, credit_code):
 	"""The offer the link and credit code open together; the one refusal otherwise (logged)."""
+	frappe.local.lang = "zh"  # the employer's page is Chinese only, whatever the browser asks for
 	name = links.offer_of(token)
 	offer = frappe.get_doc("Offer", name) if name else None
 	if offer is None or not _matches(addressee_code(offer), credit_code):

@@ -126,7 +126,7 @@ class NewRecords:
 				response_date=offer.response_date,
 				refusal_reason=reason if offer.response == c.REFUSED else "",
 				today=self.today,
-			) + rules.check_hrss_handling(handling=handling, handling_date=handled_on, response_date=offer.response_date, today=self.today)
+			) + rules.check_hrss_handling(handling=handling, handling_date=handled_on, response_date=offer.response_date, today=self.today, response=offer.response)
 			try:
 				due = clocks.response_due(offer.date_sent)
 			except clocks.CalendarNotCovered as missing:

@@ -11,7 +11,7 @@ from springoffer.controllers.checks import throw_violations
 from springoffer.core import holidays
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-MANUAL, LIBRARY = "手工录入", "chinesecalendar"
+MANUAL, LIBRARY = "手工录入", "程序内置"  # 程序内置: prefilled from the chinesecalendar package
 
 
 class HolidaySchedule(Document):
@@ -31,7 +31,7 @@ class HolidaySchedule(Document):
 		library_differences: DF.SmallText | None
 		notice_reference: DF.Data | None
 		notice_text: DF.LongText | None
-		source: DF.Literal["\u624b\u5de5\u5f55\u5165", "chinesecalendar"]
+		source: DF.Literal["\u624b\u5de5\u5f55\u5165", "\u7a0b\u5e8f\u5185\u7f6e"]
 		year: DF.Int
 	# end: auto-generated types
 

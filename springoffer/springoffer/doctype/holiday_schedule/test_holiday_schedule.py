@@ -46,7 +46,7 @@ class TestHolidaySchedule(FrappeTestCase):
 
 	def test_install_prefills_the_library_years_and_the_clocks_read_the_site(self):
 		prefilled = frappe.get_doc("Holiday Schedule", "2023")
-		self.assertEqual(prefilled.source, "chinesecalendar")
+		self.assertEqual(prefilled.source, "程序内置")
 		self.assertIn(getdate("2023-04-23"), {getdate(d.day) for d in prefilled.days if d.kind == "调休上班"})
 		self.assertEqual(site_holidays.prefill_from_library(), 0)  # a second run adds nothing
 		self.assertIs(clocks.current_calendar(), site_holidays.site_calendar())

@@ -100,6 +100,7 @@ class Offer(Document):
 				handling_date=getdate(self.hrss_handling_date) if self.hrss_handling_date else None,
 				response_date=response_date,
 				today=getdate(today()),
+				response=self.response,
 			),
 		)
 		if self.response != categories.REFUSED:
