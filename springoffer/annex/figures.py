@@ -10,6 +10,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from springoffer.annex import cache
 from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories
 from springoffer.core.counting import Annex, Figures, Refusal, RefusalSummary, joined_texts
@@ -172,7 +173,12 @@ def _split(text):
 
 def count(campaign, unit, as_of, with_refusals=True):
 	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database.
-	Without the refusal list (the desk report shows only its summary) it is one scan of the ledger."""
+	Without the refusal list (the desk report shows only its summary) it is one scan of the ledger.
+	Computed once per ledger version (springoffer.annex.cache); callers do not change what it returns."""
+	return cache.cached("count", (campaign, unit, getdate(as_of), int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals))
+
+
+def _count(campaign, unit, as_of, with_refusals):
 	values, scope = _values(campaign, unit, as_of)
 	rows, summaries = tally(frappe.db.sql(FIGURES_SQL.format(scope=scope), values))
 	annex = Annex(unit=unit, as_of=getdate(as_of), rows=rows, campaign=campaign, summaries=summaries)

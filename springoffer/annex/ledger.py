@@ -13,6 +13,7 @@ documents with one INSERT … SELECT; tests hold the two to the same rows.
 import frappe
 from frappe.utils import getdate, now
 
+from springoffer.annex import cache
 from springoffer.core import categories as c
 from springoffer.core.counting import describe
 
@@ -58,6 +59,7 @@ def _stamp():
 
 def post(doc):
 	"""Replace the rows of one Offer or Contract with what it says now."""
+	cache.bump()
 	frappe.db.delete(LEDGER, {"voucher_no": doc.name, "voucher_type": doc.doctype})
 	rows = doc.get("covered_enterprises") or []
 	names = [row.enterprise for row in rows if row.enterprise]
@@ -98,6 +100,7 @@ def post(doc):
 
 
 def unpost(doc):
+	cache.bump()
 	frappe.db.delete(LEDGER, {"voucher_no": doc.name, "voucher_type": doc.doctype})
 
 
@@ -105,6 +108,7 @@ def enterprise_changed(doc):
 	"""A re-categorised or moved enterprise carries its ledger rows with it."""
 	before = doc.get_doc_before_save()
 	if before and (before.report_category, before.region) != (doc.report_category, doc.region):
+		cache.bump()
 		frappe.db.sql(
 			f"UPDATE `tab{LEDGER}` SET report_category = %s, category_no = %s, region = %s WHERE enterprise = %s",
 			(doc.report_category, category_no(doc.report_category), doc.region, doc.name),
@@ -182,6 +186,7 @@ WHERE k.is_cancelled = 0 AND {{contract_filter}}
 def rebuild(campaign=None):
 	"""Recreate the ledger (of one campaign, or all) from the documents. Returns the row count."""
 	values = {"now": now(), "agreed": c.AGREED, "refused": c.REFUSED, "campaign": campaign}
+	cache.bump()
 	if campaign:
 		frappe.db.delete(LEDGER, {"campaign": campaign})
 		sql = REBUILD_SQL.format(offer_filter="o.campaign = %(campaign)s", contract_filter="k.campaign = %(campaign)s")

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import frappe
 from frappe.utils import getdate
 
+from springoffer.annex import cache
 from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
 from springoffer.core.counting import Figures
@@ -39,7 +40,12 @@ CHART_SERIES = (("offered", "发出要约企业数"), ("responded", "回应要�
 
 def by_child_region(campaign, unit, as_of):
 	"""[(region, {offered, responded, signed, refused})] for each child of `unit` in tree order (a
-	county user's unit has none: then the unit itself), and the unit's own enterprises as 本级."""
+	county user's unit has none: then the unit itself), and the unit's own enterprises as 本级.
+	Computed once per ledger version, like the 附件's figures."""
+	return cache.cached("by_child", (campaign, unit, getdate(as_of)), lambda: _by_child_region(campaign, unit, as_of))
+
+
+def _by_child_region(campaign, unit, as_of):
 	values, scope = annex_db._values(campaign, unit, as_of)
 	values["unit"] = unit
 	found = {row.child: row for row in frappe.db.sql(BY_CHILD_SQL.format(scope=scope), values, as_dict=True)}

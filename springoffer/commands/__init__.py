@@ -3,7 +3,9 @@
 They run as Administrator; relative paths resolve from the bench's sites/ folder.
 """
 
+import json
 import sys
+from pathlib import Path
 
 import click
 from frappe.commands import get_site, pass_context
@@ -211,6 +213,79 @@ def compile_cases(context, campaign, group_by, body, output):
 		click.echo(f"{campaign}：汇编审核通过的典型案例 {count} 个 → {path}")
 	finally:
 		frappe.destroy()
+
+
+@springoffer.command("compare-site")
+@click.option("--other", required=True, help="另一个站点（例如由备份恢复的站点）")
+@pass_context
+def compare_site(context, other):
+	"""比较两个站点：各类记录数、全省和各市州每次活动的附件数字、附件文件的哈希值；一致时输出 identical。"""
+	import frappe
+
+	from springoffer.core.snapshots import differences
+	from springoffer.setup.site_snapshot import snapshot
+
+	taken = {}
+	for site in (get_site(context), other):
+		frappe.init(site=site)
+		frappe.connect()
+		try:
+			taken[site] = snapshot()
+		finally:
+			frappe.destroy()
+	found = differences(*taken.values())
+	if not found:
+		click.echo("identical")
+		return
+	for line in found:
+		click.echo(line)
+	sys.exit(1)
+
+
+@springoffer.command("load-test")
+@click.option("--users", default=50, show_default=True, help="模拟的同时在线用户数")
+@click.option("--minutes", default=5.0, show_default=True, help="持续时间（分钟）")
+@click.option("--port", default=8700, show_default=True, help="gunicorn 在 127.0.0.1 上的端口")
+@click.option("--workers", type=int, help="gunicorn worker 数，默认 2 × CPU 核数 + 1")
+@click.option("--out", default="load-test", show_default=True, help="结果目录（locust 的 CSV、写入标记）")
+@pass_context
+def load_test(context, users, minutes, port, workers, out):
+	"""6 月 30 日前的负载：全省规模数据上，多名经办人、审核人和企业同时使用，按请求类型报告 p50、p95 和错误，并核对每次写入。"""
+	import os
+
+	from springoffer.devtools import load_test as lt
+	from springoffer.devtools import province_data
+
+	site = get_site(context)
+	folder = os.path.abspath(out)
+	os.makedirs(folder, exist_ok=True)
+	frappe = _connect(context)
+	try:
+		plan = lt.prepare(users)
+	finally:
+		frappe.destroy()
+	plan_path = os.path.join(folder, "plan.json")
+	with open(plan_path, "w", encoding="utf-8") as f:
+		json.dump(plan, f, ensure_ascii=False)
+	workbook = os.path.join(folder, "province-ledger.xlsx")
+	if not os.path.exists(workbook):
+		province_data.write_ledger_workbook(workbook)
+	reference = lt.openpyxl_read_seconds(workbook)
+	server = lt.serve(site, port, workers or 2 * (os.cpu_count() or 1) + 1, os.getcwd())
+	try:
+		marks = lt.run_locust(site, port, users, minutes, plan_path, Path(folder))
+	finally:
+		server.terminate()
+		server.wait(30)
+	rows, rate = lt.stats(Path(folder))
+	ping = next((p95 for kind, _n, _f, _p50, p95 in rows if kind.startswith("ping")), 0)
+	frappe = _connect(context)
+	try:
+		checked = lt.verify(marks)
+	finally:
+		frappe.destroy()
+	if not lt.report(rows, rate, reference, ping, checked, minutes):
+		sys.exit(1)
 
 
 from springoffer.commands import demo, security  # noqa: F401

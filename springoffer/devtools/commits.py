@@ -18,6 +18,9 @@ def delete_records(doctype, names):
 	for table in meta.get_table_fields():
 		frappe.db.delete(table.options, {"parent": ("in", names), "parenttype": doctype})
 	if frappe.db.table_exists("Annex Ledger Entry"):
+		from springoffer.annex import cache
+
+		cache.bump()
 		frappe.db.delete("Annex Ledger Entry", {"voucher_type": doctype, "voucher_no": ("in", names)})
 	for log, field, name_field in (
 		("Version", "ref_doctype", "docname"),

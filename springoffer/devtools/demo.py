@@ -14,6 +14,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate
 
+from springoffer.annex import cache
 from springoffer.core import categories as c
 from springoffer.core import demo as plan_demo
 
@@ -460,6 +461,8 @@ def _delete_documents(doctype, names):
 	for chunk in _chunks(names):
 		for child in _children(doctype):
 			frappe.db.delete(child, {"parent": ("in", chunk), "parenttype": doctype})
+		if doctype in ("Offer", "Contract", "Enterprise", "Campaign"):
+			cache.bump()
 		if doctype in ("Offer", "Contract"):
 			frappe.db.delete("Annex Ledger Entry", {"voucher_type": doctype, "voucher_no": ("in", chunk)})
 		if doctype == "Offer":  # the employers' answer links and their log (written as Guest)

@@ -148,6 +148,9 @@ def cleanup(campaign=CAMPAIGN):
 			f"DELETE cov FROM `tab{child}` cov JOIN `tab{parent}` p ON p.name = cov.parent WHERE p.campaign = %s", campaign
 		)
 		frappe.db.delete(parent, {"campaign": campaign})
+	from springoffer.annex import cache
+
+	cache.bump()
 	frappe.db.delete("Annex Ledger Entry", {"campaign": campaign})
 	frappe.db.delete("Enterprise", {"enterprise_name": ("like", f"{NAME_PREFIX}%")})
 	frappe.db.commit()

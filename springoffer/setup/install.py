@@ -4,6 +4,7 @@ which would lose a tree's lft/rgt and every edit made on the site (FRAPPE-NOTES 
 
 import frappe
 
+from springoffer.annex import cache as annex_cache
 from springoffer.controllers import holidays
 from springoffer.core.categories import ROLES
 from springoffer.core.regions import shipped_regions
@@ -35,6 +36,7 @@ PROVINCE_MINIMUM_WAGE = {
 
 
 def after_install():
+	annex_cache.create_table()
 	ensure_seed_data()
 	desk_setup.after_install()
 	notifications.sync_notifications()
@@ -43,6 +45,7 @@ def after_install():
 
 
 def after_migrate():
+	annex_cache.create_table()
 	ensure_seed_data()
 	desk_setup.after_migrate()
 	notifications.sync_notifications()
@@ -117,6 +120,7 @@ def before_uninstall():
 	region user permissions and our roles."""
 	notifications.remove_notifications()
 	desk_setup.before_uninstall()
+	annex_cache.drop_table()
 	from springoffer import hooks
 
 	for entry in hooks.fixtures:

@@ -1,6 +1,8 @@
 import frappe
 from frappe.utils.nestedset import NestedSet
 
+from springoffer.annex import cache
+
 
 class Region(NestedSet):
 	# begin: auto-generated types
@@ -27,7 +29,9 @@ class Region(NestedSet):
 		# User Permissions are expanded to descendants and cached per user; a new or moved
 		# region must become visible to the users of its ancestors at once.
 		frappe.cache.delete_value("user_permissions")
+		cache.bump()  # a unit's subtree, and so its figures, may have changed
 
 	def on_trash(self):
 		super().on_trash()
 		frappe.cache.delete_value("user_permissions")
+		cache.bump()

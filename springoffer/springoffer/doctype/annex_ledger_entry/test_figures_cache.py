@@ -1,0 +1,87 @@
+"""The 附件's figures cached per ledger version: computed once between writes, a write seen at once in
+its own transaction and by the next request, a rolled-back write leaving the version and the figures
+as they were, the chart by region cached the same way."""
+
+from unittest.mock import patch
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import getdate
+
+from springoffer.annex import cache, printed
+from springoffer.annex import figures as annex_db
+from springoffer.devtools.testing import make_campaign, make_enterprise, make_region, offer_doc
+
+CAMPAIGN = "2023年统计缓存测试活动"
+COUNTY = "统计缓存测试县"
+AS_OF = getdate("2023-06-30")
+
+
+def new_request():
+	"""What another worker (or the next request) starts with: no per-request cache."""
+	frappe.local.cache = {}
+
+
+class TestFiguresCache(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_region(COUNTY, "岳阳市")
+		make_campaign(CAMPAIGN)
+
+	def setUp(self):
+		frappe.db.savepoint("figures_cache_test")
+
+	def tearDown(self):
+		frappe.db.rollback(save_point="figures_cache_test")
+
+	def offered(self):
+		return annex_db.count(CAMPAIGN, COUNTY, AS_OF, with_refusals=False).total.offered
+
+	def test_computed_once_between_writes(self):
+		with patch.object(annex_db, "_count", wraps=annex_db._count) as computed:
+			first = self.offered()
+			new_request()
+			self.assertEqual(self.offered(), first)
+			self.assertEqual(computed.call_count, 1)  # the second request read the cache
+			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+			self.assertEqual(self.offered(), first + 1)  # the write, seen in its own transaction
+			self.assertEqual(computed.call_count, 2)
+
+	def test_a_write_bumps_the_version_and_a_rollback_restores_it(self):
+		before, figures = cache.version(), self.offered()
+		frappe.db.savepoint("write")
+		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+		during = cache.version()
+		self.assertNotEqual(during, before)
+		self.assertEqual(self.offered(), figures + 1)
+		frappe.db.rollback(save_point="write")
+		new_request()
+		self.assertEqual(cache.version(), before)
+		self.assertEqual(self.offered(), figures)
+		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()  # the next write: a new version
+		self.assertNotIn(cache.version(), (before, during))
+		self.assertEqual(self.offered(), figures + 1)
+
+	def test_every_kind_of_ledger_write_changes_the_version(self):
+		enterprise = make_enterprise(region=COUNTY)
+		offer = offer_doc(enterprise, campaign=CAMPAIGN).insert()
+		for write in (
+			lambda: offer.save(),
+			lambda: frappe.get_doc("Enterprise", enterprise.name).update({"region": "岳阳市"}).save(),
+			lambda: make_region("统计缓存测试新县", COUNTY),
+			lambda: frappe.delete_doc("Offer", offer.name),
+		):
+			before = cache.version()
+			write()
+			self.assertNotEqual(cache.version(), before)
+
+	def test_the_chart_by_region_is_cached_too(self):
+		with patch.object(printed, "_by_child_region", wraps=printed._by_child_region) as computed:
+			rows = printed.by_child_region(CAMPAIGN, "岳阳市", AS_OF)
+			new_request()
+			self.assertEqual(printed.by_child_region(CAMPAIGN, "岳阳市", AS_OF), rows)
+			self.assertEqual(computed.call_count, 1)
+			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+			after = dict(printed.by_child_region(CAMPAIGN, "岳阳市", AS_OF))
+			self.assertEqual(after[COUNTY]["offered"], dict(rows)[COUNTY]["offered"] + 1)
