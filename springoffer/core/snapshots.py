@@ -1,13 +1,13 @@
 """Two sites compared after a restore: what `bench … springoffer compare-site` prints.
 
-A snapshot is plain data: {"counts": {doctype: rows}, "annex": {(campaign, unit): figures as a
+A snapshot is plain data: {"counts": {doctype: rows}, "content": {doctype: checksum}, "annex": {(campaign, unit): figures as a
 list}, "files": {file_url: sha256}}. `differences` names every way two snapshots differ, in Chinese,
 most telling first; none means the restore gave back the same site."""
 
 
 def differences(ours, theirs, limit=50):
 	found = []
-	for section, label in (("counts", "记录数"), ("annex", "附件数字"), ("files", "附件文件")):
+	for section, label in (("counts", "记录数"), ("content", "记录内容"), ("annex", "附件数字"), ("files", "附件文件")):
 		a, b = ours.get(section, {}), theirs.get(section, {})
 		for key in sorted(set(a) | set(b), key=str):
 			if a.get(key) != b.get(key):

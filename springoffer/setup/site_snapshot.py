@@ -1,5 +1,5 @@
 """What a restored site must give back, taken from the site it runs on (springoffer.core.snapshots
-compares two): rows of every DocType of the app, the 附件 figures of the province and every 市州 for
+compares two): rows of every DocType of the app and a checksum of what they hold, the 附件 figures of the province and every 市州 for
 every campaign, and the SHA-256 of every file attached to the app's records."""
 
 import hashlib
@@ -15,6 +15,11 @@ def snapshot():
 	counts = {doctype: frappe.db.count(doctype) for doctype in sorted(doctypes)}
 	counts["User"] = frappe.db.count("User")
 	counts["User Permission"] = frappe.db.count("User Permission")
+	# What every row holds, not only how many: MariaDB's checksum of each table of the app.
+	content = {
+		doctype: frappe.db.sql(f"CHECKSUM TABLE `tab{doctype}`")[0][1]
+		for doctype in sorted(frappe.get_all("DocType", filters={"module": "Springoffer", "issingle": 0}, pluck="name"))
+	}
 	annex = {}
 	for campaign, end in frappe.get_all("Campaign", fields=["name", "end_date"], as_list=True, order_by="name"):
 		for unit in (PROVINCE, *CITIES):
@@ -29,10 +34,10 @@ def snapshot():
 		order_by="file_url",
 	):
 		try:
-			content = frappe.get_doc("File", file.name).get_content()
+			data = frappe.get_doc("File", file.name).get_content()
 		except Exception:
-			content = None
-		if isinstance(content, str):
-			content = content.encode()
-		files[file.file_url] = hashlib.sha256(content).hexdigest() if content is not None else "missing"
-	return {"counts": counts, "annex": annex, "files": files}
+			data = None
+		if isinstance(data, str):
+			data = data.encode()
+		files[file.file_url] = hashlib.sha256(data).hexdigest() if data is not None else "missing"
+	return {"counts": counts, "content": content, "annex": annex, "files": files}

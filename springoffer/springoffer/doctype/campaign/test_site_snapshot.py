@@ -23,6 +23,7 @@ class TestSiteSnapshot(FrappeTestCase):
 		offer_doc(enterprise, campaign=CAMPAIGN, workers=77).insert()
 		found = differences(before, snapshot())
 		self.assertIn(f"记录数 Offer：本站 {before['counts']['Offer']}，对方 {before['counts']['Offer'] + 1}", found)
+		self.assertIn("记录内容 Offer", {line.split("：")[0] for line in found})
 		changed = {line.split("：")[0] for line in found if line.startswith("附件数字")}
 		self.assertEqual(changed, {f"附件数字 {CAMPAIGN} / 娄底市", f"附件数字 {CAMPAIGN} / 湖南省"})
 
@@ -38,3 +39,9 @@ class TestSiteSnapshot(FrappeTestCase):
 			f.write(b"%PDF-1.4 two")
 		self.assertEqual([line.split("：")[0] for line in differences(before, snapshot())], [f"附件文件 {file.file_url}"])
 		file.delete()
+
+	def test_a_value_changed_without_changing_any_count_is_found(self):
+		enterprise = make_enterprise(region="娄底市", employees=300)
+		before = snapshot()
+		frappe.db.sql("UPDATE tabEnterprise SET employees = 301 WHERE name = %s", enterprise.name)
+		self.assertEqual([line.split("：")[0] for line in differences(before, snapshot())], ["记录内容 Enterprise"])
