@@ -1,59 +1,102 @@
-"""The 附件's figures computed once per change of the annex ledger.
+"""The 附件's figures computed once per change of the annex ledger, city by city.
 
-Every write to the ledger (a document posted or unposted, an enterprise moved, a rebuild, a region
-moved in the tree) stamps a new random version in one row of `springoffer_annex_version`, in the same
-transaction as the write. Figures are cached in Frappe's Redis cache under that version, so a read
-sees its own transaction's writes, another worker sees them once they are committed, and a write that
-is rolled back leaves the stamp — and so the figures — as they were. The version is random, never a
-counter, so an entry made inside a transaction that rolled back can never be served later.
+Every write to the ledger stamps a new random version, in the same transaction, on the 市州 whose
+enterprises it touches (an offer or contract posted or unposted, an enterprise moved); a rebuild or a
+change to the region tree stamps the whole province. Figures are cached in Frappe's Redis cache under
+the versions of the scopes they read, so a read sees its own transaction's writes, another worker sees
+them once committed, and a write that is rolled back leaves its stamps — and the figures — as they
+were. Versions are random, never counters, so an entry made inside a transaction that rolled back is
+never served later. A write in one city leaves every other city's cached figures in place; the
+province's are the sum of its cities' (springoffer.annex.figures).
 """
 
 import frappe
 
-TABLE = "springoffer_annex_version"  # not `tab…`: no DocType, and `bench trim-database` leaves it alone
+TABLE = "springoffer_annex_versions"  # not `tab…`: no DocType, and `bench trim-database` leaves it alone
+EVERYWHERE = "*"
 EXPIRY = 6 * 3600  # entries of versions gone by expire on their own
 
 
 def create_table():
 	"""At install and migrate (DDL commits, so never inside a request)."""
-	frappe.db.sql_ddl(f"CREATE TABLE IF NOT EXISTS `{TABLE}` (id TINYINT PRIMARY KEY, version VARCHAR(32) NOT NULL) ENGINE=InnoDB")
+	frappe.db.sql_ddl("DROP TABLE IF EXISTS `springoffer_annex_version`")  # a single-row first draft of this table
+	frappe.db.sql_ddl(
+		f"CREATE TABLE IF NOT EXISTS `{TABLE}` (scope VARCHAR(140) PRIMARY KEY, version VARCHAR(32) NOT NULL) ENGINE=InnoDB"
+	)
 
 
 def drop_table():
 	frappe.db.sql_ddl(f"DROP TABLE IF EXISTS `{TABLE}`")
 
 
-def bump():
-	"""A new version, written in the current transaction (call it with every ledger write)."""
+def _tree():
+	"""{region: its 市州 (the root for the root itself)}, read once per request."""
+	tree = getattr(frappe.local, "springoffer_region_cities", None)
+	if tree is None:
+		rows = frappe.get_all("Region", fields=["name", "lft", "rgt", "parent_region"], order_by="lft asc")
+		roots = [r for r in rows if not r.parent_region]
+		cities = [r for r in rows if r.parent_region in {root.name for root in roots}]
+		tree = {root.name: root.name for root in roots}
+		for row in rows:
+			city = next((c for c in cities if c.lft <= row.lft and row.rgt <= c.rgt), None)
+			if city:
+				tree[row.name] = city.name
+		frappe.local.springoffer_region_cities = tree
+	return tree
+
+
+def scope_of(region):
+	"""The 市州 a region lies in (the root for the root itself); the whole province when unknown."""
+	return _tree().get(region, EVERYWHERE)
+
+
+def bump(regions=None):
+	"""New versions for the 市州 of `regions` (for every scope when None), in the current transaction."""
+	scopes = {EVERYWHERE} if regions is None else {scope_of(region) for region in regions if region}
+	if not scopes:
+		return
+	if regions is None:
+		frappe.local.springoffer_region_cities = None  # the tree may have changed
 	try:
 		frappe.db.sql(
-			f"INSERT INTO `{TABLE}` (id, version) VALUES (1, %(v)s) ON DUPLICATE KEY UPDATE version = %(v)s",
-			{"v": frappe.generate_hash(length=20)},
+			f"INSERT INTO `{TABLE}` (scope, version) VALUES "
+			+ ", ".join(["(%s, %s)"] * len(scopes))
+			+ " ON DUPLICATE KEY UPDATE version = VALUES(version)",
+			[value for scope in sorted(scopes) for value in (scope, frappe.generate_hash(length=20))],
 		)
 	except Exception as error:
 		if not frappe.db.is_table_missing(error):  # before the first migrate with this version: nothing cached yet
 			raise
 
 
-def version():
-	"""The ledger's current version as this transaction sees it; None where the table is missing."""
+def versions():
+	"""{scope: version} as this transaction sees them; None where the table is missing."""
 	try:
-		found = frappe.db.sql(f"SELECT version FROM `{TABLE}` WHERE id = 1")
+		return dict(frappe.db.sql(f"SELECT scope, version FROM `{TABLE}`"))
 	except Exception as error:
 		if frappe.db.is_table_missing(error):
 			return None
 		raise
-	return found[0][0] if found else "0"
 
 
-def cached(kind, parts, compute):
-	"""compute() once per ledger version for `kind` and its key `parts` (campaign, scope, as-of …)."""
-	stamp = version()
-	if stamp is None:
+def cached(kind, parts, compute, scope=EVERYWHERE):
+	"""compute() once per version of `scope` (a 市州, the root, or everywhere) for `kind` and `parts`."""
+	stamps = versions()
+	if stamps is None:
 		return compute()
+	if scope == EVERYWHERE:  # reads every city: changes with any of them
+		stamp = frappe.generate_hash(txt="|".join(f"{k}={v}" for k, v in sorted(stamps.items())), length=20)
+	else:
+		stamp = stamps.get(EVERYWHERE, "0") + "." + stamps.get(scope, "0")
 	key = f"springoffer:annex:{kind}:{stamp}:" + ":".join(str(part) for part in parts)
 	value = frappe.cache.get_value(key)
 	if value is None:
 		value = compute()
 		frappe.cache.set_value(key, value, expires_in_sec=EXPIRY)
 	return value
+
+
+def version():
+	"""One string that changes with any stamp (for tests and diagnostics)."""
+	stamps = versions()
+	return None if stamps is None else "|".join(f"{k}={v}" for k, v in sorted(stamps.items()))

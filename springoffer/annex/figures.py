@@ -174,12 +174,44 @@ def _split(text):
 def count(campaign, unit, as_of, with_refusals=True):
 	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database.
 	Without the refusal list (the desk report shows only its summary) it is one scan of the ledger.
-	Computed once per ledger version (springoffer.annex.cache); callers do not change what it returns."""
-	return cache.cached("count", (campaign, unit, getdate(as_of), int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals))
+	Computed once per version of the unit's 市州 (springoffer.annex.cache); the province's is the sum of
+	its cities' and its own enterprises' (an enterprise lies in one region, so the figures add up).
+	Callers do not change what it returns."""
+	as_of = getdate(as_of)
+	parent = frappe.db.get_value("Region", unit, "parent_region")
+	if not parent and frappe.db.exists("Region", unit):  # the root
+		cities = frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
+		parts = [count(campaign, city, as_of, with_refusals) for city in cities]
+		parts.append(
+			cache.cached("own", (campaign, unit, as_of, int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals, own=True), scope=unit)
+		)
+		return _combined(unit, as_of, campaign, parts, with_refusals)
+	return cache.cached(
+		"count", (campaign, unit, as_of, int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals), scope=cache.scope_of(unit)
+	)
 
 
-def _count(campaign, unit, as_of, with_refusals):
+def _combined(unit, as_of, campaign, parts, with_refusals):
+	rows = {category: Figures() for category in categories.REPORT_CATEGORIES}
+	summaries = {category: RefusalSummary() for category in categories.REPORT_CATEGORIES}
+	refusals = []
+	for part in parts:
+		for category in categories.REPORT_CATEGORIES:
+			rows[category].add(part.rows[category])
+			if part.summaries is not None:
+				summaries[category].add(part.summaries[category])
+		refusals += part.refusals
+	annex = Annex(unit=unit, as_of=as_of, rows=rows, campaign=campaign, summaries=summaries)
+	if with_refusals:
+		annex.refusals = sorted(refusals, key=lambda r: (categories.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code))
+	return annex
+
+
+def _count(campaign, unit, as_of, with_refusals, own=False):
 	values, scope = _values(campaign, unit, as_of)
+	if own:  # the enterprises placed on the unit itself, not in any region below it
+		values["own"] = unit
+		scope = "AND region = %(own)s"
 	rows, summaries = tally(frappe.db.sql(FIGURES_SQL.format(scope=scope), values))
 	annex = Annex(unit=unit, as_of=getdate(as_of), rows=rows, campaign=campaign, summaries=summaries)
 	if with_refusals:

@@ -59,11 +59,12 @@ def _stamp():
 
 def post(doc):
 	"""Replace the rows of one Offer or Contract with what it says now."""
-	cache.bump()
+	touched = _posted_regions(doc)
 	frappe.db.delete(LEDGER, {"voucher_no": doc.name, "voucher_type": doc.doctype})
 	rows = doc.get("covered_enterprises") or []
 	names = [row.enterprise for row in rows if row.enterprise]
 	if not names or (doc.doctype == "Contract" and doc.is_cancelled):
+		cache.bump(touched)
 		return
 	enterprises = {
 		e.name: e
@@ -97,10 +98,15 @@ def post(doc):
 				)
 			)
 	frappe.db.bulk_insert(LEDGER, COLUMNS, values)
+	cache.bump(touched | {e.region for e in enterprises.values()})
+
+
+def _posted_regions(doc):
+	return set(frappe.get_all(LEDGER, filters={"voucher_no": doc.name, "voucher_type": doc.doctype}, pluck="region", distinct=True))
 
 
 def unpost(doc):
-	cache.bump()
+	cache.bump(_posted_regions(doc))
 	frappe.db.delete(LEDGER, {"voucher_no": doc.name, "voucher_type": doc.doctype})
 
 
@@ -108,7 +114,7 @@ def enterprise_changed(doc):
 	"""A re-categorised or moved enterprise carries its ledger rows with it."""
 	before = doc.get_doc_before_save()
 	if before and (before.report_category, before.region) != (doc.report_category, doc.region):
-		cache.bump()
+		cache.bump({before.region, doc.region})
 		frappe.db.sql(
 			f"UPDATE `tab{LEDGER}` SET report_category = %s, category_no = %s, region = %s WHERE enterprise = %s",
 			(doc.report_category, category_no(doc.report_category), doc.region, doc.name),

@@ -41,8 +41,22 @@ CHART_SERIES = (("offered", "发出要约企业数"), ("responded", "回应要�
 def by_child_region(campaign, unit, as_of):
 	"""[(region, {offered, responded, signed, refused})] for each child of `unit` in tree order (a
 	county user's unit has none: then the unit itself), and the unit's own enterprises as 本级.
-	Computed once per ledger version, like the 附件's figures."""
-	return cache.cached("by_child", (campaign, unit, getdate(as_of)), lambda: _by_child_region(campaign, unit, as_of))
+	Computed once per ledger version, like the 附件's figures; the province's from its cities' own."""
+	as_of = getdate(as_of)
+	if not frappe.db.get_value("Region", unit, "parent_region"):
+		rows = [
+			(city, _counts(annex_db.count(campaign, city, as_of, with_refusals=False).total))
+			for city in frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
+		]
+		own = cache.cached("own", (campaign, unit, as_of, 0), lambda: annex_db._count(campaign, unit, as_of, False, own=True), scope=unit)
+		if own.total.offered or own.total.signed:
+			rows.append((f"{unit}（本级）", _counts(own.total)))
+		return rows or [(unit, _counts(own.total))]
+	return cache.cached("by_child", (campaign, unit, as_of), lambda: _by_child_region(campaign, unit, as_of), scope=cache.scope_of(unit))
+
+
+def _counts(total):
+	return {key: int(getattr(total, key)) for key in COUNT_COLUMNS}
 
 
 def _by_child_region(campaign, unit, as_of):

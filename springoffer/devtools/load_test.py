@@ -32,6 +32,9 @@ GUEST_LINKS = 200
 
 def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_000):
 	"""Data, users with API keys, offers set aside for answers and guest links; returns the plan."""
+	from springoffer.devtools.testing import make_campaign
+
+	make_campaign(province_data.CAMPAIGN)  # 2023-03-01 … 06-30, as the data's dates
 	if not frappe.db.exists("Offer", {"campaign": province_data.CAMPAIGN}):
 		province_data.load(province_data.generate(enterprises, coverage_rows, contracts))
 		from springoffer.annex import ledger

@@ -46,11 +46,8 @@ class Desk(HttpUser):
 	def headers(self):
 		return {"Host": SITE, "Accept": "application/json", "Authorization": f"token {self.user['key']}:{self.user['secret']}"}
 
-	def get(self, name, path, **params):
-		return self.client.get(path, params=params, headers=self.headers(), name=name)
-
-	def post(self, name, path, data):
-		return self.client.post(path, json=data, headers=self.headers(), name=name)
+	def get(self, kind, path, **params):
+		return self.client.get(path, params=params, headers=self.headers(), name=kind)
 
 	@task(2)
 	def ping(self):

@@ -86,3 +86,20 @@ class TestFiguresCache(FrappeTestCase):
 			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
 			after = dict(printed.by_child_region(CAMPAIGN, "岳阳市", AS_OF))
 			self.assertEqual(after[COUNTY]["offered"], dict(rows)[COUNTY]["offered"] + 1)
+
+	def test_the_province_is_the_sum_of_its_cities_and_a_write_recomputes_one_city(self):
+		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+		offer_doc(make_enterprise(region="湖南省"), campaign=CAMPAIGN).insert()  # placed on the province itself
+		summed = annex_db.count(CAMPAIGN, "湖南省", AS_OF)
+		whole = annex_db._count(CAMPAIGN, "湖南省", AS_OF, True)  # one scan of the whole province
+		self.assertEqual({k: v.as_tuple() for k, v in summed.rows.items()}, {k: v.as_tuple() for k, v in whole.rows.items()})
+		self.assertEqual(summed.refusals, whole.refusals)
+		self.assertEqual(summed.summary().text(), whole.summary().text())
+		with patch.object(annex_db, "_count", wraps=annex_db._count) as computed:
+			new_request()
+			annex_db.count(CAMPAIGN, "湖南省", AS_OF, with_refusals=False)
+			cold = computed.call_count
+			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+			new_request()
+			self.assertEqual(annex_db.count(CAMPAIGN, "湖南省", AS_OF, with_refusals=False).total.offered, summed.total.offered + 1)
+			self.assertEqual(computed.call_count - cold, 1)  # 岳阳市 again; the other cities and the province's own from the cache
