@@ -1,11 +1,11 @@
 """The 附件's figures computed once per change of the annex ledger, city by city.
 
-Every write to the ledger stamps a new random version, in the same transaction, on the 市州 whose
+Every write to the ledger stamps a new random version, as its transaction commits, on the 市州 whose
 enterprises it touches (an offer or contract posted or unposted, an enterprise moved); a rebuild or a
 change to the region tree stamps the whole province. Figures are cached in Frappe's Redis cache under
 the versions of the scopes they read, so a read sees its own transaction's writes, another worker sees
-them once committed, and a write that is rolled back leaves its stamps — and the figures — as they
-were. Versions are random, never counters, so an entry made inside a transaction that rolled back is
+them once committed (the writing transaction itself reads those scopes uncached until then), and a
+write that is rolled back leaves the stamps — and the figures — as they were. Versions are random, never counters, so an entry made inside a transaction that rolled back is
 never served later. A write in one city leaves every other city's cached figures in place; the
 province's are the sum of its cities' (springoffer.annex.figures).
 """
@@ -51,12 +51,28 @@ def scope_of(region):
 
 
 def bump(regions=None):
-	"""New versions for the 市州 of `regions` (for every scope when None), in the current transaction."""
+	"""New versions for the 市州 of `regions` (for every scope when None), written when the current
+	transaction commits: the version rows are then locked last and for an instant, so a ledger write
+	never waits on them while holding other rows (nor they on it). Until then this transaction reads
+	those scopes uncached, so it sees its own writes."""
 	scopes = {EVERYWHERE} if regions is None else {scope_of(region) for region in regions if region}
-	if not scopes:
-		return
 	if regions is None:
 		frappe.local.springoffer_region_cities = None  # the tree may have changed
+	if not scopes:
+		return
+	pending = getattr(frappe.local, "springoffer_pending_scopes", None)
+	if pending is None:
+		pending = frappe.local.springoffer_pending_scopes = set()
+		frappe.db.before_commit.add(_write_pending)
+		frappe.db.after_rollback.add(_forget_pending)
+	pending |= scopes
+
+
+def _write_pending():
+	scopes = getattr(frappe.local, "springoffer_pending_scopes", None) or set()
+	frappe.local.springoffer_pending_scopes = None
+	if not scopes:
+		return
 	try:
 		frappe.db.sql(
 			f"INSERT INTO `{TABLE}` (scope, version) VALUES "
@@ -67,6 +83,14 @@ def bump(regions=None):
 	except Exception as error:
 		if not frappe.db.is_table_missing(error):  # before the first migrate with this version: nothing cached yet
 			raise
+
+
+def _forget_pending():
+	frappe.local.springoffer_pending_scopes = None
+
+
+def _pending():
+	return getattr(frappe.local, "springoffer_pending_scopes", None) or set()
 
 
 def versions():
@@ -81,6 +105,9 @@ def versions():
 
 def cached(kind, parts, compute, scope=EVERYWHERE):
 	"""compute() once per version of `scope` (a 市州, the root, or everywhere) for `kind` and `parts`."""
+	pending = _pending()
+	if pending and (EVERYWHERE in pending or scope == EVERYWHERE or scope in pending):
+		return compute()  # this transaction changed what it reads: its own writes, uncached
 	stamps = versions()
 	if stamps is None:
 		return compute()

@@ -82,8 +82,12 @@ def _pending_offers():
 
 
 def _api_user(email, role, city):
+	"""A user with exactly `role`, confined to `city` (an earlier run may have made it another)."""
 	from springoffer.devtools.testing import make_user
 
+	frappe.db.delete("User Permission", {"user": email})
+	frappe.db.delete("Has Role", {"parent": email, "parenttype": "User"})
+	frappe.clear_cache(user=email)
 	make_user(email, [role], region=city)
 	user = frappe.get_doc("User", email)
 	secret = frappe.generate_hash(length=15)

@@ -105,7 +105,7 @@ class Officer(Desk):
 		with self.client.put(f"/api/resource/Offer/{offer}", json=data, headers=self.headers(), name="record answer", catch_response=True) as r:
 			if r.status_code != 200:
 				forget("answer", value)
-				r.failure(r.text[:200])
+				r.failure(r.text[:600])
 
 	@task(1)
 	def contract(self):
@@ -124,7 +124,7 @@ class Officer(Desk):
 		with self.client.post("/api/resource/Contract", json=data, headers=self.headers(), name="save contract", catch_response=True) as r:
 			if r.status_code != 200:
 				forget("contract", value)
-				r.failure(r.text[:200])
+				r.failure(r.text[:600])
 
 
 class Reviewer(Desk):
@@ -173,4 +173,4 @@ class Guest(HttpUser):
 							name="guest answer", catch_response=True) as r:
 			if r.status_code != 200:
 				forget("guest answer", value)
-				r.failure(r.text[:200])
+				r.failure(r.text[:600])

@@ -31,7 +31,8 @@ class TestFiguresCache(FrappeTestCase):
 
 	def setUp(self):
 		frappe.db.savepoint("figures_cache_test")
-		cache.bump()  # a version no earlier run has cached figures for
+		cache.bump()  # a version no earlier run has cached figures for, stamped as a commit would
+		cache._write_pending()
 
 	def tearDown(self):
 		frappe.db.rollback(save_point="figures_cache_test")
@@ -49,33 +50,43 @@ class TestFiguresCache(FrappeTestCase):
 			self.assertEqual(self.offered(), first + 1)  # the write, seen in its own transaction
 			self.assertEqual(computed.call_count, 2)
 
-	def test_a_write_bumps_the_version_and_a_rollback_restores_it(self):
+	def test_a_write_stamps_its_city_at_commit_and_a_rollback_leaves_no_stamp(self):
+		cache._write_pending()  # as if the class's own writes were committed
 		before, figures = cache.version(), self.offered()
 		frappe.db.savepoint("ledger_write")
 		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
-		during = cache.version()
-		self.assertNotEqual(during, before)
-		self.assertEqual(self.offered(), figures + 1)
-		frappe.db.rollback(save_point="ledger_write")
-		new_request()
+		self.assertEqual(cache._pending(), {"岳阳市"})  # the 市州 of the county, stamped when the transaction commits
 		self.assertEqual(cache.version(), before)
-		self.assertEqual(self.offered(), figures)
-		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()  # the next write: a new version
-		self.assertNotIn(cache.version(), (before, during))
+		self.assertEqual(self.offered(), figures + 1)  # read uncached meanwhile: its own write
+		frappe.db.rollback(save_point="ledger_write")
+		cache._forget_pending()  # what a rollback does (frappe.db.after_rollback)
+		new_request()
+		self.assertEqual((cache.version(), self.offered()), (before, figures))
+		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+		cache._write_pending()  # what a commit does (frappe.db.before_commit)
+		new_request()  # another worker, after the commit
+		self.assertNotEqual(cache.version(), before)
 		self.assertEqual(self.offered(), figures + 1)
 
-	def test_every_kind_of_ledger_write_changes_the_version(self):
+	def test_every_kind_of_ledger_write_stamps_what_it_touched(self):
 		enterprise = make_enterprise(region=COUNTY)
 		offer = offer_doc(enterprise, campaign=CAMPAIGN).insert()
-		for write in (
-			lambda: offer.save(),
-			lambda: frappe.get_doc("Enterprise", enterprise.name).update({"region": "岳阳市"}).save(),
-			lambda: make_region("统计缓存测试新县", COUNTY),
-			lambda: frappe.delete_doc("Offer", offer.name),
+		for write, scopes in (
+			(lambda: offer.save(), {"岳阳市"}),
+			(lambda: frappe.get_doc("Enterprise", enterprise.name).update({"region": "株洲市"}).save(), {"岳阳市", "株洲市"}),
+			(lambda: make_region("统计缓存测试新县", COUNTY), {cache.EVERYWHERE}),
+			(lambda: frappe.delete_doc("Offer", offer.name), {"株洲市"}),
 		):
-			before = cache.version()
+			cache._write_pending()
 			write()
-			self.assertNotEqual(cache.version(), before)
+			self.assertEqual(cache._pending(), scopes)
+
+	def test_ledger_writes_never_hold_the_version_rows(self):
+		"""The stamps are written at commit, after every other lock of the transaction."""
+		with patch.object(frappe.db, "before_commit") as before_commit:
+			cache._forget_pending()
+			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+		before_commit.add.assert_called_once_with(cache._write_pending)
 
 	def test_the_chart_by_region_is_cached_too(self):
 		with patch.object(printed, "_by_child_region", wraps=printed._by_child_region) as computed:
@@ -95,6 +106,7 @@ class TestFiguresCache(FrappeTestCase):
 		self.assertEqual({k: v.as_tuple() for k, v in summed.rows.items()}, {k: v.as_tuple() for k, v in whole.rows.items()})
 		self.assertEqual(summed.refusals, whole.refusals)
 		self.assertEqual(summed.summary().text(), whole.summary().text())
+		cache._write_pending()  # committed
 		with patch.object(annex_db, "_count", wraps=annex_db._count) as computed:
 			new_request()
 			annex_db.count(CAMPAIGN, "湖南省", AS_OF, with_refusals=False)
