@@ -5,7 +5,7 @@ desk button, the REST methods, the Unit Report and the bench command."""
 import frappe
 from frappe import _
 
-from springoffer.annex import campaigns
+from springoffer.annex import cache, campaigns
 from springoffer.annex import figures as annex_db
 from springoffer.core import xlsx
 from springoffer.security import regions
@@ -29,8 +29,14 @@ def resolve_annex_request(campaign=None, unit=None, as_of=None):
 
 
 def annex_workbook(campaign, unit, as_of):
-	annex = annex_db.count(campaign, unit, as_of)
-	return xlsx.write_annex(annex, unit, campaigns.campaign_due_date(campaign))
+	"""The .xlsx, written once per version of the figures it shows (springoffer.annex.cache)."""
+	root = not frappe.db.get_value("Region", unit, "parent_region")
+	return cache.cached(
+		"xlsx",
+		(campaign, unit, as_of, campaigns.campaign_due_date(campaign)),
+		lambda: xlsx.write_annex(annex_db.count(campaign, unit, as_of), unit, campaigns.campaign_due_date(campaign)),
+		scope=cache.EVERYWHERE if root else cache.scope_of(unit),
+	)
 
 
 def export_annex_file(campaign, unit, as_of, output):

@@ -115,3 +115,16 @@ class TestFiguresCache(FrappeTestCase):
 			new_request()
 			self.assertEqual(annex_db.count(CAMPAIGN, "湖南省", AS_OF, with_refusals=False).total.offered, summed.total.offered + 1)
 			self.assertEqual(computed.call_count - cold, 1)  # 岳阳市 again; the other cities and the province's own from the cache
+
+	def test_the_xlsx_is_written_once_per_version(self):
+		from springoffer.annex import files
+		from springoffer.core import xlsx
+
+		with patch.object(xlsx, "write_annex", wraps=xlsx.write_annex) as written:
+			first = files.annex_workbook(CAMPAIGN, COUNTY, AS_OF)
+			new_request()
+			self.assertEqual(files.annex_workbook(CAMPAIGN, COUNTY, AS_OF), first)
+			self.assertEqual(written.call_count, 1)
+			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+			self.assertNotEqual(files.annex_workbook(CAMPAIGN, COUNTY, AS_OF), first)
+			self.assertEqual(written.call_count, 2)

@@ -16,7 +16,7 @@ BODY_FIELDS = dict(zip(c.REPORTING_BODIES, ("hrss", "union", "enterprise_confede
 
 def execute(filters: dict | None = None):
 	filters = resolve_filters(filters)
-	records = annex_db.count(filters.campaign, filters.unit, filters.as_of).rows
+	records = annex_db.count(filters.campaign, filters.unit, filters.as_of, with_refusals=False).rows
 	reports = frappe.get_all(
 		"Unit Report",
 		filters={"campaign": filters.campaign, "reporting_unit": filters.unit},
