@@ -13,6 +13,7 @@ from springoffer.annex import figures as annex_db
 from springoffer.annex.files import annex_filename, annex_workbook, resolve_annex_request, send_workbook
 from springoffer.core import categories
 from springoffer.core.counting import Figures
+from springoffer.portal.answers import in_chinese
 from springoffer.security import regions
 from springoffer.security.regions import user_body
 
@@ -121,6 +122,7 @@ def withdraw_answer_link(offer: str) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
+@in_chinese
 @rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
 @rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
 def answer_view(token: str, credit_code: str) -> dict:
@@ -133,6 +135,7 @@ def answer_view(token: str, credit_code: str) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
+@in_chinese
 @rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
 @rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
 def answer_offer(
@@ -168,6 +171,7 @@ def answer_offer(
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
+@in_chinese
 @rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
 @rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
 def answer_letter(token: str, credit_code: str) -> None:
@@ -187,6 +191,7 @@ def answer_letter(token: str, credit_code: str) -> None:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
+@in_chinese
 @rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
 @rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
 def file_contract(token: str, credit_code: str, **values) -> dict:
@@ -204,6 +209,7 @@ def file_contract(token: str, credit_code: str, **values) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
+@in_chinese
 @rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
 @rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
 def contract_notice(token: str, credit_code: str) -> None:

@@ -9,6 +9,8 @@ Once an officer has confirmed it, or HRSS has recorded its handling of a refusal
 read-only.
 """
 
+import functools
+
 import frappe
 from frappe import _
 from frappe.utils import getdate, now_datetime, today
@@ -19,12 +21,12 @@ from springoffer.portal import contracts, links
 
 OPENED, ANSWERED, FILED, REFUSED_ACCESS = "打开", "回复", "报送合同", "拒绝访问"
 REFUSAL = "This link or credit code does not open an offer; check the link on the offer letter and your unified social credit code"
+# What an agreement must say for the first meeting to be arranged (the chief representative may follow).
 REQUIRED_WHEN_AGREED = {
 	"meeting_time": "Proposed First Meeting",
 	"meeting_place": "Meeting Place",
 	"employer_contact_name": "Employer Contact",
 	"employer_contact_phone": "Employer Contact Phone",
-	"employer_chief_representative": "Employer's Chief Representative",
 }
 
 
@@ -62,7 +64,6 @@ def _matches(expected, given):
 
 def open_offer(token, credit_code):
 	"""The offer the link and credit code open together; the one refusal otherwise (logged)."""
-	frappe.local.lang = "zh"  # the employer's page is Chinese only, whatever the browser asks for
 	name = links.offer_of(token)
 	offer = frappe.get_doc("Offer", name) if name else None
 	if offer is None or not _matches(addressee_code(offer), credit_code):
@@ -71,6 +72,18 @@ def open_offer(token, credit_code):
 			frappe.db.commit()  # the refusal is logged although the request fails
 		frappe.throw(_(REFUSAL), frappe.PermissionError, title=_("Not found"))
 	return offer
+
+
+def in_chinese(method):
+	"""The employer's door answers in Chinese whatever the browser asks for, its limit of tries too
+	(put it above frappe.rate_limiter.rate_limit)."""
+
+	@functools.wraps(method)
+	def wrapper(*args, **kwargs):
+		frappe.local.lang = "zh"
+		return method(*args, **kwargs)
+
+	return wrapper
 
 
 def is_closed(offer):

@@ -1,0 +1,12 @@
+from frappe import _
+
+
+def get_data():
+	"""The offer form's connections: the contracts signed on it, and its answer links and their log."""
+	return {
+		"fieldname": "offer",
+		"transactions": [
+			{"label": _("Contract"), "items": ["Contract"]},
+			{"label": _("Answer Link"), "items": ["Answer Link", "Answer Log"]},
+		],
+	}
