@@ -15,6 +15,7 @@ export_python_type_annotations = True
 after_install = "springoffer.setup.install.after_install"
 after_migrate = "springoffer.setup.install.after_migrate"
 before_uninstall = "springoffer.setup.install.before_uninstall"
+after_uninstall = "springoffer.setup.install.after_uninstall"
 
 # Campaign officers and reviewers land on the campaign's workspace with only its module in the sidebar.
 doc_events = {

@@ -18,11 +18,9 @@ EXPIRY = 6 * 3600  # entries of versions gone by expire on their own
 
 
 def create_table():
-	"""At install and migrate (DDL commits, so never inside a request)."""
-	frappe.db.sql_ddl("DROP TABLE IF EXISTS `springoffer_annex_version`")  # a single-row first draft of this table
-	frappe.db.sql_ddl(
-		f"CREATE TABLE IF NOT EXISTS `{TABLE}` (scope VARCHAR(140) PRIMARY KEY, version VARCHAR(32) NOT NULL) ENGINE=InnoDB"
-	)
+	"""At install and on the first migrate with it (DDL commits: only when the table is missing)."""
+	if not frappe.db.sql("SHOW TABLES LIKE %s", TABLE):
+		frappe.db.sql_ddl(f"CREATE TABLE `{TABLE}` (scope VARCHAR(140) PRIMARY KEY, version VARCHAR(32) NOT NULL) ENGINE=InnoDB")
 
 
 def drop_table():

@@ -181,11 +181,15 @@ def count(campaign, unit, as_of, with_refusals=True):
 	parent = frappe.db.get_value("Region", unit, "parent_region")
 	if not parent and frappe.db.exists("Region", unit):  # the root
 		cities = frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
-		parts = [count(campaign, city, as_of, with_refusals) for city in cities]
+		parts = [_unit_count(campaign, city, as_of, with_refusals) for city in cities]
 		parts.append(
 			cache.cached("own", (campaign, unit, as_of, int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals, own=True), scope=unit)
 		)
 		return _combined(unit, as_of, campaign, parts, with_refusals)
+	return _unit_count(campaign, unit, as_of, with_refusals)
+
+
+def _unit_count(campaign, unit, as_of, with_refusals):
 	return cache.cached(
 		"count", (campaign, unit, as_of, int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals), scope=cache.scope_of(unit)
 	)

@@ -45,7 +45,7 @@ def by_child_region(campaign, unit, as_of):
 	as_of = getdate(as_of)
 	if not frappe.db.get_value("Region", unit, "parent_region"):
 		rows = [
-			(city, _counts(annex_db.count(campaign, city, as_of, with_refusals=False).total))
+			(city, _counts(annex_db._unit_count(campaign, city, as_of, False).total))
 			for city in frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
 		]
 		own = cache.cached("own", (campaign, unit, as_of, 0), lambda: annex_db._count(campaign, unit, as_of, False, own=True), scope=unit)

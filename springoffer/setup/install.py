@@ -120,7 +120,6 @@ def before_uninstall():
 	region user permissions and our roles."""
 	notifications.remove_notifications()
 	desk_setup.before_uninstall()
-	annex_cache.drop_table()
 	from springoffer import hooks
 
 	for entry in hooks.fixtures:
@@ -151,3 +150,8 @@ def before_uninstall():
 		if frappe.db.exists("Role", role):
 			frappe.delete_doc("Role", role, force=True, ignore_permissions=True)
 	frappe.cache.delete_value("user_permissions")
+
+
+def after_uninstall():
+	"""What lies outside Frappe's tables of the app, once they are gone (DDL: after uninstall's own)."""
+	annex_cache.drop_table()
