@@ -34,6 +34,9 @@ boot_session = "springoffer.desk.defaults.boot_session"
 before_request = ["springoffer.controllers.holidays.use_site_calendar"]
 before_job = ["springoffer.controllers.holidays.use_site_calendar"]
 # The notifications also go to the 企业微信 / 钉钉 group robots of the region and body (springoffer/desk/group_robots.py).
+# A leaving user's past approvals stay on record (Workflow Action keeps the user's id, as Frappe's own
+# Version and Access Log do) instead of stopping their deletion.
+ignore_links_on_delete = ["Workflow Action"]
 override_doctype_class = {
 	"Notification": "springoffer.desk.group_robots.RobotNotification",
 	# Offboarding a campaign user needs no second System Manager (springoffer/security/users.py).

@@ -22,7 +22,7 @@ class AnnexExportLog(Document):
 		details: DF.SmallText | None
 		export_kind: DF.Literal["\u9644\u4ef6 Excel", "\u9644\u4ef6\u6570\u636e", "\u62a5\u9001\u5355\u4f4d\u7edf\u8ba1\u8868 Excel", "\u62a5\u9001\u5305", "\u53f0\u5e10\u5bfc\u51fa", "\u62a5\u8868\u5bfc\u51fa"]
 		exported_at: DF.Datetime
-		exported_by: DF.Link
+		exported_by: DF.Data | None
 		file_name: DF.Data | None
 		reference_doctype: DF.Link | None
 		reference_name: DF.DynamicLink | None

@@ -13,13 +13,13 @@ class AnswerLink(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		issued_by: DF.Link | None
+		issued_by: DF.Data | None
 		nonce: DF.Data | None
 		offer: DF.Link
 		region: DF.Link
 		status: DF.Literal["\u6709\u6548", "\u5df2\u64a4\u56de"]
 		token_hash: DF.Data | None
-		withdrawn_by: DF.Link | None
+		withdrawn_by: DF.Data | None
 		withdrawn_on: DF.Datetime | None
 	# end: auto-generated types
 

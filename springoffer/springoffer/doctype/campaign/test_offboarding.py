@@ -44,6 +44,20 @@ class TestOffboarding(FrappeTestCase):
 		frappe.delete_doc("User", officer)  # disabled first, then deleted
 		self.assertFalse(frappe.db.exists("User", officer))
 
+	def test_an_officer_with_a_history_is_deleted_and_the_history_kept(self):
+		officer = make_user("offboard.busy.officer@example.com", ["HRSS Officer"], region="株洲市")
+		frappe.get_doc(
+			{"doctype": "Workflow Action", "status": "Completed", "reference_doctype": "Region", "reference_name": "株洲市",
+			 "user": officer, "completed_by": officer, "workflow_state": "已受理"}
+		).db_insert()
+		report = frappe.get_all("Unit Report", filters={"reporting_unit": "株洲市"}, pluck="name", limit=1)
+		if report:
+			frappe.db.set_value("Unit Report", report[0], "submitted_by", officer)
+		frappe.delete_doc("User", officer)
+		self.assertFalse(frappe.db.exists("User", officer))
+		if report:  # who submitted stays on the report, as text
+			self.assertEqual(frappe.db.get_value("Unit Report", report[0], "submitted_by"), officer)
+
 	def test_the_last_real_system_manager_is_still_protected(self):
 		admin = make_user("offboard.site.admin@example.com", ["System Manager"])
 		user = frappe.get_doc("User", admin)

@@ -51,7 +51,7 @@ class LedgerImport(Document):
 		)
 
 		finished_at: DF.Datetime | None
-		imported_by: DF.Link | None
+		imported_by: DF.Data | None
 		ledger_file: DF.Attach
 		problems: DF.Table[LedgerImportProblem]
 		results: DF.Table[LedgerImportResult]

@@ -43,7 +43,7 @@ class SpotCheck(Document):
 		campaign: DF.Link
 		checking_body: DF.Literal["\u4eba\u529b\u8d44\u6e90\u548c\u793e\u4f1a\u4fdd\u969c\u90e8\u95e8", "\u603b\u5de5\u4f1a", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a"]
 		drawn_at: DF.Datetime | None
-		drawn_by: DF.Link | None
+		drawn_by: DF.Data | None
 		items: DF.Table[SpotCheckItem]
 		per_city: DF.Int
 		sampling_frame: DF.SmallText | None

@@ -35,11 +35,11 @@ class UnitReport(Document):
 		reporting_body: DF.Literal["\u4eba\u529b\u8d44\u6e90\u548c\u793e\u4f1a\u4fdd\u969c\u90e8\u95e8", "\u603b\u5de5\u4f1a", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a"]
 		reporting_unit: DF.Link
 		return_reason: DF.SmallText | None
-		reviewed_by: DF.Link | None
+		reviewed_by: DF.Data | None
 		rollup_status: DF.SmallText | None
 		rows: DF.Table[UnitReportRow]
 		source: DF.Literal["\u7531\u53f0\u5e10\u751f\u6210", "\u624b\u5de5\u586b\u62a5", "\u5e02\u5dde\u6c47\u603b"]
-		submitted_by: DF.Link | None
+		submitted_by: DF.Data | None
 		typical_cases: DF.Table[UnitReportCase]
 		unit_officers: DF.SmallText | None
 		work_summary: DF.TextEditor | None
