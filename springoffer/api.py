@@ -181,12 +181,17 @@ def answer_letter(token: str, credit_code: str) -> None:
 	offer = answers.open_offer(token, credit_code)
 	if offer.response == categories.PENDING:
 		frappe.throw(_("Answer the offer first; the reply letter is made from your answer"))
-	frappe.local.response.filename = f"reply-{offer.name}.pdf"
-	frappe.flags.ignore_print_permissions = True  # the link and the credit code stand for the print permission
+	_send_print(offer, "回复函", f"reply-{offer.name}.pdf")
+
+
+def _send_print(doc, print_format, filename):
+	"""A print format as PDF for the link's holder: the link and the credit code stand for the print permission."""
+	frappe.flags.ignore_print_permissions = True
 	try:
-		frappe.local.response.filecontent = frappe.get_print("Offer", offer.name, "回复函", doc=offer, as_pdf=True)
+		frappe.local.response.filecontent = frappe.get_print(doc.doctype, doc.name, print_format, doc=doc, as_pdf=True)
 	finally:
 		frappe.flags.ignore_print_permissions = False
+	frappe.local.response.filename = filename
 	frappe.local.response.type = "pdf"
 
 
@@ -220,10 +225,4 @@ def contract_notice(token: str, credit_code: str) -> None:
 	contract = contracts.contract_of(offer)
 	if not contract or contract.workflow_state not in contracts.NOTICE_STATES:
 		frappe.throw(_("The acceptance notice is issued once HRSS has received the contract"))
-	frappe.flags.ignore_print_permissions = True  # the link and the credit code stand for the print permission
-	try:
-		frappe.local.response.filecontent = frappe.get_print("Contract", contract.name, "集体合同受理通知", doc=contract, as_pdf=True)
-	finally:
-		frappe.flags.ignore_print_permissions = False
-	frappe.local.response.filename = f"notice-{contract.name}.pdf"
-	frappe.local.response.type = "pdf"
+	_send_print(contract, "集体合同受理通知", f"notice-{contract.name}.pdf")
