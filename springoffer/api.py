@@ -98,6 +98,18 @@ def download_case_compilation(campaign: str | None = None, group_by: str = "topi
 GUEST_TRIES, GUEST_WINDOW = 20, 60
 
 
+def employer_door(methods):
+	"""A guest method of the answer link: open to Guest, in Chinese, its tries limited per address and
+	per link (the limits checked before anything else, the refusal in Chinese too)."""
+
+	def decorate(method):
+		limited = rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)(method)
+		limited = rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)(limited)
+		return frappe.whitelist(allow_guest=True, methods=methods)(in_chinese(limited))
+
+	return decorate
+
+
 @frappe.whitelist(methods=["POST"])
 def answer_link(offer: str) -> dict:
 	"""The employer's answer link of an offer the caller may read (made on first use)."""
@@ -121,10 +133,7 @@ def withdraw_answer_link(offer: str) -> dict:
 	return {"url": url, "qr": links.qr_data_uri(url)}
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@in_chinese
-@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
-@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+@employer_door(methods=["POST"])
 def answer_view(token: str, credit_code: str) -> dict:
 	"""What the offer letter states and the answer recorded, for the link's addressee only."""
 	from springoffer.portal import answers
@@ -134,10 +143,7 @@ def answer_view(token: str, credit_code: str) -> dict:
 	return answers.view(offer)
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@in_chinese
-@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
-@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+@employer_door(methods=["POST"])
 def answer_offer(
 	token: str,
 	credit_code: str,
@@ -170,10 +176,7 @@ def answer_offer(
 	)
 
 
-@frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
-@in_chinese
-@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
-@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+@employer_door(methods=["GET", "POST"])
 def answer_letter(token: str, credit_code: str) -> None:
 	"""The 回复函 as PDF, printed like the officers' print format, once the offer is answered."""
 	from springoffer.portal import answers
@@ -195,10 +198,7 @@ def _send_print(doc, print_format, filename):
 	frappe.local.response.type = "pdf"
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@in_chinese
-@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
-@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+@employer_door(methods=["POST"])
 def file_contract(token: str, credit_code: str, **values) -> dict:
 	"""The signed collective contract for 审查备案, after 同意协商: its terms and congress vote as form
 	fields, the signed text and the congress resolution as the uploads `contract_text` and
@@ -213,10 +213,7 @@ def file_contract(token: str, credit_code: str, **values) -> dict:
 	return result
 
 
-@frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
-@in_chinese
-@rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)
-@rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)
+@employer_door(methods=["GET", "POST"])
 def contract_notice(token: str, credit_code: str) -> None:
 	"""The 集体合同受理通知 as PDF, once HRSS has received the contract filed through the link."""
 	from springoffer.portal import answers, contracts
