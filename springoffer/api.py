@@ -223,3 +223,37 @@ def contract_notice(token: str, credit_code: str) -> None:
 	if not contract or contract.workflow_state not in contracts.NOTICE_STATES:
 		frappe.throw(_("The acceptance notice is issued once HRSS has received the contract"))
 	_send_print(contract, "集体合同受理通知", f"notice-{contract.name}.pdf")
+
+
+@frappe.whitelist(methods=["POST"])
+def open_next_campaign(
+	source: str, name: str, start_date: str, end_date: str, report_due_date: str, notice_reference: str | None = None
+) -> dict:
+	"""The desk action on Campaign: the next campaign, its carried-over items and each union unit's
+	worklist of draft offers (springoffer.planning.opening). Province users only."""
+	from springoffer.planning import opening
+
+	opening.check_may_open()
+	done = opening.open_next(source, name, start_date, end_date, report_due_date, notice_reference)
+	return {"campaign": done.campaign, "sites": done.sites, "counts": {reason: list(pair) for reason, pair in done.counts.items()}}
+
+
+@frappe.whitelist(methods=["POST"])
+def send_offer_drafts(names: str | list, date_sent: str) -> dict:
+	"""The worklist's bulk action: each selected draft sent as an Offer dated `date_sent`."""
+	from springoffer.planning import sending
+
+	names = frappe.parse_json(names) if isinstance(names, str) else names
+	if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+		frappe.throw(_("Select the drafts to send"))
+	frappe.has_permission("Offer", "create", throw=True)
+	return sending.send(names, date_sent)
+
+
+@frappe.whitelist()
+@frappe.read_only()  # a site with a MariaDB replica answers from it
+def campaign_board(campaign: str | None = None) -> dict:
+	"""The province board's figures for the user's region (springoffer.desk.board)."""
+	from springoffer.desk import board
+
+	return board.figures(campaign)

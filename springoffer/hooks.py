@@ -24,6 +24,8 @@ doc_events = {
 	"*": {"before_validate": "springoffer.security.input_checks.refuse_non_numbers"},
 	# The chief representatives' phones: checked, kept encrypted, shown masked (springoffer/security/personal_data.py).
 	"Contract": {"validate": "springoffer.security.personal_data.set_masked"},
+	# The province board refreshes when a unit report moves (the annex ledger announces its own changes).
+	"Unit Report": {"on_change": "springoffer.annex.cache.announce"},
 }
 doctype_js = {"Contract": "public/js/contract_contacts.js"}
 # Desk-wide fixes (no build step: plain files under public/).

@@ -17,6 +17,7 @@ LAYERS = (
 	("annex",),
 	("controllers",),
 	("workbook",),
+	("planning",),
 	("desk",),
 	("portal",),
 	("springoffer", "patches"),

@@ -15,6 +15,8 @@ import frappe
 TABLE = "springoffer_annex_versions"  # not `tab…`: no DocType, and `bench trim-database` leaves it alone
 EVERYWHERE = "*"
 EXPIRY = 6 * 3600  # entries of versions gone by expire on their own
+# The realtime event sent once a transaction that changed figures commits (the province board listens).
+ANNOUNCEMENT = "springoffer_figures_changed"
 
 
 def create_table():
@@ -63,7 +65,16 @@ def bump(regions=None):
 		pending = frappe.local.springoffer_pending_scopes = set()
 		frappe.db.before_commit.add(_write_pending)
 		frappe.db.after_rollback.add(_forget_pending)
+		announce()
 	pending |= scopes
+
+
+def announce(doc=None, method=None):
+	"""Tell the open boards, once this transaction commits, that figures changed: an event with no
+	content to the whole site, each board then asks for its own region. Also a doc_events hook."""
+	from frappe.realtime import get_site_room
+
+	frappe.publish_realtime(ANNOUNCEMENT, {}, room=get_site_room(), after_commit=True)
 
 
 def _write_pending():

@@ -288,6 +288,6 @@ def load_test(context, users, minutes, port, workers, out):
 		sys.exit(1)
 
 
-from springoffer.commands import demo, security  # noqa: F401
+from springoffer.commands import campaigns, demo, security  # noqa: F401
 
 commands = [springoffer]
