@@ -58,27 +58,38 @@ _CONTRACT_FROM = """
 """
 
 
-def _offer_sql():
+# As of a day (for 同比): offered by then, answered 同意协商 by then, signed by then.
+_OFFER_AS_OF = " AND o.date_sent <= %(as_of)s"
+_AGREED_AS_OF = " AND o.response_date <= %(as_of)s"
+_CONTRACT_AS_OF = " AND c.signing_date <= %(as_of)s"
+
+
+def _offer_sql(as_of=None):
 	counts = []
+	agreed_by = _AGREED_AS_OF if as_of else ""
 	for area, key in KEYS.items():
 		condition = AREAS[area][0]
 		counts.append(f"COUNT(DISTINCT CASE WHEN {condition} THEN oc.enterprise END) AS {key}_offered")
-		counts.append(f"COUNT(DISTINCT CASE WHEN {condition} AND o.response = '{c.AGREED}' THEN oc.enterprise END) AS {key}_agreed")
-	return f"SELECT {by_region.GROUP} AS region, {', '.join(counts)} {_OFFER_FROM.format(join=by_region.join('e.region'))} GROUP BY 1"
+		counts.append(
+			f"COUNT(DISTINCT CASE WHEN {condition} AND o.response = '{c.AGREED}'{agreed_by} THEN oc.enterprise END) AS {key}_agreed"
+		)
+	since = _OFFER_AS_OF if as_of else ""
+	return f"SELECT {by_region.GROUP} AS region, {', '.join(counts)} {_OFFER_FROM.format(join=by_region.join('e.region'))}{since} GROUP BY 1"
 
 
-def _contract_sql():
+def _contract_sql(as_of=None):
 	counts = [f"COUNT(DISTINCT CASE WHEN {AREAS[area][1]} THEN cc.enterprise END) AS {key}_signed" for area, key in KEYS.items()]
-	return f"SELECT {by_region.GROUP} AS region, {', '.join(counts)} {_CONTRACT_FROM.format(join=by_region.join('e.region'))} GROUP BY 1"
+	since = _CONTRACT_AS_OF if as_of else ""
+	return f"SELECT {by_region.GROUP} AS region, {', '.join(counts)} {_CONTRACT_FROM.format(join=by_region.join('e.region'))}{since} GROUP BY 1"
 
 
-def count(campaign, unit=None):
+def count(campaign, unit=None, as_of=None):
 	"""(unit, [{region, <area>_offered, <area>_agreed, <area>_signed…}] in tree order with empty
-	regions as zeros)."""
+	regions as zeros); with `as_of`, what the records held on that day."""
 	unit, values, regions = by_region.scope(unit)
-	values["campaign"] = campaign
+	values.update(campaign=campaign, as_of=as_of)
 	found = {region: {"region": region} for region in regions}
-	for sql in (_offer_sql(), _contract_sql()):
+	for sql in (_offer_sql(as_of), _contract_sql(as_of)):
 		for row in frappe.db.sql(sql, values, as_dict=True):
 			found.setdefault(row.pop("region"), {}).update(row)
 	keys = [f"{key}_{column}" for key in KEYS.values() for column in COLUMNS]

@@ -106,6 +106,16 @@ def previous_as_of(campaign, previous, as_of):
 	return min(getdate(then.end_date), getdate(then.start_date) + timedelta(days=(as_of - getdate(this.start_date)).days))
 
 
+def same_day_of(campaign, previous, today=None):
+	"""The day of `previous` to compare `campaign`'s records to date with: as many days after its
+	start as today is after `campaign`'s; None (its whole record) once `campaign` has ended."""
+	this = frappe.db.get_value("Campaign", campaign, ["start_date", "end_date"], as_dict=True)
+	today = getdate(today or frappe.utils.today())
+	if today >= getdate(this.end_date):
+		return None
+	return previous_as_of(campaign, previous, today)
+
+
 def _link(value, column, category, filters):
 	if not value or column not in COUNT_COLUMNS:
 		return f"{value:,}" if isinstance(value, int) else escape(str(value))

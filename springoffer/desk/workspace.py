@@ -10,6 +10,7 @@ from frappe import _
 
 from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
+from springoffer.annex.printed import previous_annex
 from springoffer.core import categories as c
 from springoffer.security import regions
 
@@ -98,9 +99,14 @@ def annex_figure(filters: str | dict | None = None) -> dict:
 	regions.check_unit_permission(unit)
 	as_of = frappe.utils.getdate(filters.get("as_of_date") or campaigns.default_as_of(campaign))
 	annex = annex_db.count(campaign, unit, as_of, with_refusals=False)
-	return {
+	found = {
 		"value": getattr(annex.total, column),
 		"fieldtype": "Int",
 		"route": ["query-report", "Spring Offer Annex"],
-		"route_options": {"campaign": campaign, "reporting_unit": unit, "as_of_date": str(as_of)},
+		"route_options": {"campaign": campaign, "reporting_unit": unit, "as_of_date": str(as_of), "compare_previous": 1},
 	}
+	# 同比: the previous campaign on the same day of its own (springoffer_desk.js shows it under the number).
+	previous, label = previous_annex(campaign, unit, as_of)
+	if previous is not None:
+		found.update(previous=getattr(previous.total, column), previous_label=label)
+	return found

@@ -104,3 +104,28 @@ if (frappe.utils && frappe.utils.html2text && !frappe.utils.html2text.__springof
 	};
 	frappe.utils.html2text.__springoffer = true;
 }
+
+(function () {
+	// 同比 on the workspace's 附件 cards: a Custom number card whose method returns `previous` shows
+	// the previous campaign's figure for the same day under its number (Frappe shows stats only
+	// for Document Type cards).
+	const Card = frappe.widget && frappe.widget.widget_factory && frappe.widget.widget_factory.number_card;
+	if (!Card || Card.prototype.__springoffer_previous) return;
+	const render_stats = Card.prototype.render_stats;
+	Card.prototype.render_stats = function () {
+		const data = this.data;
+		if (this.card_doc.type !== "Custom" || !data || data.previous === undefined || data.previous === null) {
+			return render_stats.apply(this, arguments);
+		}
+		const change = data.value - data.previous;
+		const colour = change > 0 ? "green-stat" : change < 0 ? "red-stat" : "grey-stat";
+		const sign = change > 0 ? "+" : "";
+		const text = __("Year on year {0} (then {1})", [`${sign}${format_number(change, null, 0)}`, format_number(data.previous, null, 0)]);
+		$(this.body)
+			.find(".widget-content")
+			.append(
+				`<div class="card-stats ${colour}" title="${frappe.utils.escape_html(data.previous_label || "")}"><span class="percentage-stat-area">${text}</span></div>`
+			);
+	};
+	Card.prototype.__springoffer_previous = true;
+})();

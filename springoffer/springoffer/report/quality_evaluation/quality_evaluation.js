@@ -3,6 +3,8 @@ frappe.query_reports["Quality Evaluation"] = {
 		{ fieldname: "campaign", label: __("Campaign"), fieldtype: "Link", options: "Campaign", reqd: 1 },
 		{ fieldname: "reporting_unit", label: __("Reporting Unit"), fieldtype: "Link", options: "Region", reqd: 1 },
 		{ fieldname: "as_of_date", label: __("As Of"), fieldtype: "Date", reqd: 1, default: frappe.datetime.get_today() },
+		// the previous campaign on the same day of its own, beside the rates (同比)
+		{ fieldname: "compare_previous", label: __("Compare with the Previous Campaign"), fieldtype: "Check" },
 	],
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
@@ -17,6 +19,10 @@ frappe.query_reports["Quality Evaluation"] = {
 			if (column.fieldname === "without_negotiation") route.campaign = f.campaign;
 			const encoded = encodeURIComponent(JSON.stringify(route));
 			value = `<a class="text-danger" style="text-decoration: underline" href="#" onclick='frappe.set_route("List", "Contract", JSON.parse(decodeURIComponent("${encoded}"))); return false;'>${value}</a>`;
+		}
+		if (data && column.fieldname.startsWith("change_") && data[column.fieldname]) {
+			const change = data[column.fieldname];
+			value = `<span class="${change > 0 ? "text-success" : "text-danger"}">${change > 0 ? "+" : ""}${change}</span>`;
 		}
 		return data && data.bold ? `<b>${value}</b>` : value;
 	},

@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from springoffer.annex import by_region, campaigns
+from springoffer.annex.printed import previous_as_of, previous_campaign
 from springoffer.core import categories as c
 from springoffer.core import quality
 
@@ -80,6 +81,44 @@ def _row(q, label=None):
 	return row
 
 
+# Compared with the previous campaign on the same day of its own (同比): rates in percentage points.
+COMPARED = ("rate", "union_rate", "contracts_in_force")
+
+
+def _previous(campaign, unit, as_of):
+	"""{region: row, None: the total} of the previous campaign on the same day, or None."""
+	previous = previous_campaign(campaign)
+	if not previous:
+		return None
+	_unit, found = evaluate(previous, unit, previous_as_of(campaign, previous, as_of))
+	total = quality.RegionQuality(unit)
+	rows = {}
+	for region, q in found.items():
+		total.add(q)
+		rows[region] = _row(q)
+	rows[None] = _row(total)
+	return rows
+
+
+def _compare(row, then):
+	for key in COMPARED:
+		before = (then or {}).get(key)
+		row[f"previous_{key}"] = before
+		now = row.get(key)
+		row[f"change_{key}"] = round(now - before, 1) if now is not None and before is not None else None
+
+
+def _with_previous(columns):
+	out = []
+	for column in columns:
+		out.append(column)
+		if column["fieldname"] in COMPARED:
+			fieldtype = {"fieldtype": "Float", "precision": 1} if "rate" in column["fieldname"] else {"fieldtype": "Int"}
+			out.append({"fieldname": f"previous_{column['fieldname']}", "label": _("Same Day Last Campaign"), "width": 120, **fieldtype})
+			out.append({"fieldname": f"change_{column['fieldname']}", "label": _("Change"), "width": 90, **fieldtype})
+	return out
+
+
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	campaign = filters.get("campaign") or campaigns.latest_campaign()
@@ -91,6 +130,10 @@ def execute(filters: dict | None = None):
 		if region != unit or q.enterprises or q.contracts_in_force or q.without_negotiation:
 			data.append(_row(q, by_region.label(region, unit)))
 	data.append({**_row(total, _("Total")), "bold": 1})
+	before = _previous(campaign, unit, as_of) if filters.get("compare_previous") else None
+	if before is not None:
+		for row in data:
+			_compare(row, before.get(row["region"]) if not row.get("bold") else before[None])
 	columns = [
 		{"fieldname": "label", "label": _("Region"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "enterprises", "label": _("Enterprises"), "fieldtype": "Int", "width": 90},
@@ -101,6 +144,8 @@ def execute(filters: dict | None = None):
 		{"fieldname": "union_rate", "label": _("Coverage Rate among Unionised Enterprises (%)"), "fieldtype": "Float", "precision": 1, "width": 170},
 		{"fieldname": "contracts_in_force", "label": _("Contracts in Force"), "fieldtype": "Int", "width": 110},
 	]
+	if before is not None:
+		columns = _with_previous(columns)
 	columns += [{"fieldname": key, "label": kind, "fieldtype": "Int", "width": 120} for kind, key in KIND_KEYS.items()]
 	columns += [
 		{"fieldname": "without_negotiation", "label": _("Contracts without Offer and Agreement on Record"), "fieldtype": "Int", "width": 180},
