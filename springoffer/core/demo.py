@@ -533,6 +533,29 @@ def make_reports(rng, campaign):
 	return reports
 
 
+CLOSED_PER_CITY = 2  # enterprises marked 已注销 / 已合并, so next spring's worklist has some to leave out
+
+
+def close_some(enterprises, offers, today):
+	"""Mark, in each demo city, one enterprise not offered this spring closed and one merged into the
+	city's first enterprise (which is never marked)."""
+	offered = {code for offer in offers for code, _workers in offer.coverage}
+	first = {}
+	for e in enterprises:
+		first.setdefault(e.city, e)
+	marked = {}
+	for e in enterprises:
+		if e.city not in DEMO_CITIES or e is first[e.city] or e.credit_code in offered or marked.get(e.city, 0) >= CLOSED_PER_CITY:
+			continue
+		n = marked.get(e.city, 0)
+		on = str(today - timedelta(days=20 + n))
+		if n == 0:
+			e.flags.update(operating_status="已注销", status_date=on)
+		else:
+			e.flags.update(operating_status="已合并", status_date=on, merged_into=first[e.city].credit_code)
+		marked[e.city] = n + 1
+
+
 def build(today, enterprises=2400, seed=2023):
 	"""The whole demo for `today`: this year's campaign (or last year's before 1 March) filled, and the
 	campaign before it with fewer offers, so the 附件 has a 同比 to show."""
@@ -544,6 +567,7 @@ def build(today, enterprises=2400, seed=2023):
 	old_contracts = make_contracts(rng, previous, old_offers, found, today, 0.55, settle_all=True)
 	offers = make_offers(rng, current, found, today, 0.5, "C")
 	contracts = make_contracts(rng, current, offers, found, today, 0.6)
+	close_some(found, offers, today)
 	return DemoPlan(
 		today=today,
 		campaigns=[previous, current],

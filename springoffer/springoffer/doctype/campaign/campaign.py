@@ -14,9 +14,11 @@ class Campaign(Document):
 		from frappe.types import DF
 
 		campaign_name: DF.Data
+		carryover_note: DF.SmallText | None
 		end_date: DF.Date
 		notice_file: DF.Attach | None
 		notice_reference: DF.Data | None
+		previous_campaign: DF.Link | None
 		report_due_date: DF.Date
 		start_date: DF.Date
 		year: DF.Int

@@ -1,10 +1,12 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate, today
 
 from springoffer.annex import ledger as annex_ledger
 from springoffer.controllers.checks import throw_violations
 from springoffer.core import credit_code, rules
+from springoffer.core import offer_drafts as od
 
 
 class Enterprise(Document):
@@ -29,8 +31,11 @@ class Enterprise(Document):
 		is_platform: DF.Check
 		is_small_micro: DF.Check
 		is_wage_total_approval: DF.Check
+		merged_into: DF.Link | None
+		operating_status: DF.Literal["\u5b58\u7eed", "\u5df2\u6ce8\u9500", "\u5df2\u5408\u5e76"]
 		region: DF.Link
 		report_category: DF.Literal["\u56fd\u6709\u53ca\u56fd\u6709\u63a7\u80a1\u4f01\u4e1a\u6216\u96c6\u4f53\u4f01\u4e1a", "\u79c1\u8425\u4f01\u4e1a\uff08\u6c11\u8425\u4f01\u4e1a\uff09", "\u5916\u5546\u6295\u8d44\u4f01\u4e1a\uff08\u4e2d\u5916\u5408\u8d44\uff09", "\u5176\u4ed6\u4f01\u4e1a"]
+		status_date: DF.Date | None
 		union_established: DF.Check
 	# end: auto-generated types
 	def before_insert(self):
@@ -41,6 +46,7 @@ class Enterprise(Document):
 		self.credit_code = credit_code.normalize(self.credit_code)
 		self.enterprise_name = (self.enterprise_name or "").strip()
 		throw_violations(self, rules.check_enterprise(self.credit_code, self.report_category, self.employees))
+		self.check_operating_status()
 		# a new record is already named by its code, so any stored record with the code is a duplicate
 		filters = {"credit_code": self.credit_code}
 		if not self.is_new():
@@ -58,6 +64,20 @@ class Enterprise(Document):
 				),
 				frappe.DuplicateEntryError,
 			)
+
+	def check_operating_status(self):
+		"""Closed or merged (经营状态): since when, and into which enterprise; next spring leaves it out."""
+		if (self.operating_status or od.OPERATING) == od.OPERATING:
+			self.operating_status, self.status_date, self.merged_into = od.OPERATING, None, None
+			return
+		if not self.status_date:
+			frappe.throw(_("Enter the date the enterprise was {0}").format(self.operating_status))
+		if getdate(self.status_date) > getdate(today()):
+			frappe.throw(_("{0} is in the future; enter the date the enterprise was {1}").format(self.status_date, self.operating_status))
+		if self.operating_status != od.MERGED:
+			self.merged_into = None
+		elif not self.merged_into or self.merged_into == self.name:
+			frappe.throw(_("Choose the enterprise it merged into (another enterprise)"))
 
 	def on_update(self):
 		annex_ledger.enterprise_changed(self)
