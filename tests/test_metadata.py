@@ -326,8 +326,9 @@ def test_workspace_cards_and_charts_resolve():
 	for link in workspace["links"]:
 		if link["type"] == "Link":
 			assert link["link_to"] in (reports if link["link_type"] == "Report" else DOCTYPES), link
+	pages = {load(p)["name"] for p in MODULE.glob("page/*/*.json")}
 	for shortcut in workspace["shortcuts"]:
-		assert shortcut["link_to"] in (reports if shortcut["type"] == "Report" else DOCTYPES), shortcut
+		assert shortcut["link_to"] in {"Report": reports, "Page": pages}.get(shortcut["type"], DOCTYPES), shortcut
 	blocks = json.loads(workspace["content"])
 	assert {b["data"]["number_card_name"] for b in blocks if b["type"] == "number_card"} == set(cards)
 	assert {b["data"]["chart_name"] for b in blocks if b["type"] == "chart"} == set(charts)
