@@ -49,7 +49,7 @@ def figures(campaign=None):
 	as_of = campaigns.default_as_of(campaign)
 	due = campaigns.campaign_due_date(campaign)
 	overdue = dict(
-		frappe.db.sql(_OVERDUE_SQL, {"units": rows_of, "campaign": campaign, "pending": c.PENDING, "today": today()})
+		frappe.db.sql(_OVERDUE_SQL, {"units": tuple(rows_of), "campaign": campaign, "pending": c.PENDING, "today": today()})
 	)
 	reports = {}
 	for report in frappe.get_all(
