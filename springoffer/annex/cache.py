@@ -52,7 +52,7 @@ def scope_of(region):
 
 def bump(regions=None):
 	"""New versions for the 市州 of `regions` (for every scope when None), written when the current
-	transaction commits: the version rows are then locked last and for an instant, so a ledger write
+	transaction commits, and the open boards told: the version rows are then locked last and for an instant, so a ledger write
 	never waits on them while holding other rows (nor they on it). Until then this transaction reads
 	those scopes uncached, so it sees its own writes."""
 	scopes = {EVERYWHERE} if regions is None else {scope_of(region) for region in regions if region}
@@ -65,13 +65,14 @@ def bump(regions=None):
 		pending = frappe.local.springoffer_pending_scopes = set()
 		frappe.db.before_commit.add(_write_pending)
 		frappe.db.after_rollback.add(_forget_pending)
-		announce()
 	pending |= scopes
+	announce()
 
 
 def announce(doc=None, method=None):
 	"""Tell the open boards, once this transaction commits, that figures changed: an event with no
-	content to the whole site, each board then asks for its own region. Also a doc_events hook."""
+	content to the whole site, each board then asks for its own region. Sent once per transaction
+	however often it is called (Frappe keeps one of each queued message). Also a doc_events hook."""
 	from frappe.realtime import get_site_room
 
 	frappe.publish_realtime(ANNOUNCEMENT, {}, room=get_site_room(), after_commit=True)

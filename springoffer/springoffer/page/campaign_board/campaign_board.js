@@ -70,11 +70,12 @@ class CampaignBoard {
 			this.$body.html(`<div class="so-board-empty">${__("Create a Campaign first")}</div>`);
 			return;
 		}
+		// [key, the form's heading, the chart legend's short name (long names overlap there)]
 		const columns = [
-			["offered", __("Offers Sent (Enterprises)")],
-			["responded", __("Offers Answered (Enterprises)")],
-			["signed", __("Contracts Signed (Enterprises)")],
-			["refused", __("Refusing (Enterprises)")],
+			["offered", __("Offers Sent (Enterprises)"), __("Offers Sent")],
+			["responded", __("Offers Answered (Enterprises)"), __("Answered")],
+			["signed", __("Contracts Signed (Enterprises)"), __("Signed")],
+			["refused", __("Refusing (Enterprises)"), __("Refusing")],
 			["overdue", __("Offers Overdue")],
 		];
 		const total = {};
@@ -132,11 +133,11 @@ class CampaignBoard {
 		if (data.rows.length > 1) {
 			new frappe.Chart(this.$body.find(".so-board-chart")[0], {
 				type: "bar",
-				height: 360,
+				height: 420,
 				colors: ["#2490EF", "#29CD42", "#7575FF", "#ECAD4B"],
 				data: {
 					labels: data.rows.map((row) => row.unit),
-					datasets: columns.slice(0, 4).map(([key, label]) => ({ name: label, values: data.rows.map((row) => row[key]) })),
+					datasets: columns.slice(0, 4).map(([key, , short]) => ({ name: short, values: data.rows.map((row) => row[key]) })),
 				},
 				barOptions: { spaceRatio: 0.3 },
 				axisOptions: { xAxisMode: "tick", xIsSeries: 0 },
