@@ -2,6 +2,10 @@
 frappe.listview_settings["Offer Draft"] = {
 	add_fields: ["status", "reason", "total_covered_workers"],
 	filters: [["status", "=", "待发送"]],
+	formatters: {
+		// the reason is what the officer reads the list for: plain text, not a pill that truncates it
+		reason: (value) => `<span title="${frappe.utils.escape_html(value || "")}">${frappe.utils.escape_html(value || "")}</span>`,
+	},
 	get_indicator(doc) {
 		const colours = { 待发送: "orange", 已发送: "green", 不发送: "gray", 已排除: "red" };
 		return [__(doc.status), colours[doc.status] || "gray", `status,=,${doc.status}`];
