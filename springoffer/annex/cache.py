@@ -10,6 +10,8 @@ never served later. A write in one city leaves every other city's cached figures
 province's are the sum of its cities' (springoffer.annex.figures).
 """
 
+import hashlib
+
 import frappe
 
 TABLE = "springoffer_annex_versions"  # not `tab…`: no DocType, and `bench trim-database` leaves it alone
@@ -122,7 +124,7 @@ def cached(kind, parts, compute, scope=EVERYWHERE):
 	if stamps is None:
 		return compute()
 	if scope == EVERYWHERE:  # reads every city: changes with any of them
-		stamp = frappe.generate_hash(txt="|".join(f"{k}={v}" for k, v in sorted(stamps.items())), length=20)
+		stamp = hashlib.sha1("|".join(f"{k}={v}" for k, v in sorted(stamps.items())).encode()).hexdigest()[:20]
 	else:
 		stamp = stamps.get(EVERYWHERE, "0") + "." + stamps.get(scope, "0")
 	key = f"springoffer:annex:{kind}:{stamp}:" + ":".join(str(part) for part in parts)

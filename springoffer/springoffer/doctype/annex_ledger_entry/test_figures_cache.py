@@ -128,3 +128,16 @@ class TestFiguresCache(FrappeTestCase):
 			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
 			self.assertNotEqual(files.annex_workbook(CAMPAIGN, COUNTY, AS_OF), first)
 			self.assertEqual(written.call_count, 2)
+
+	def test_the_provinces_xlsx_is_written_once_between_writes(self):
+		from springoffer.annex import files
+		from springoffer.core import xlsx
+
+		with patch.object(xlsx, "write_annex", wraps=xlsx.write_annex) as written:
+			first = files.annex_workbook(CAMPAIGN, "湖南省", AS_OF)
+			new_request()
+			self.assertEqual(files.annex_workbook(CAMPAIGN, "湖南省", AS_OF), first)
+			self.assertEqual(written.call_count, 1)  # the whole province's stamp did not change
+			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+			files.annex_workbook(CAMPAIGN, "湖南省", AS_OF)
+			self.assertEqual(written.call_count, 2)
