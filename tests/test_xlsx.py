@@ -140,3 +140,27 @@ def test_rows_grow_with_their_wrapped_text():
 	assert refusal_sheet.row_dimensions[4].height > refusal_sheet.row_dimensions[6].height
 	assert wb["附件"].row_dimensions[5].height >= 36
 	assert xlsx._row_height([("一" * 40, 22)]) > xlsx._row_height([("一" * 5, 22)])
+
+
+def test_every_refusal_row_reads_back_as_written_and_styled_as_the_first():
+	# rows after the first are written as the sheet's XML directly (xlsx._rows_xml): they must be
+	# indistinguishable from the first, which openpyxl writes
+	odd = ["A&B <公司> \"甲\"", "  前后有空格  ", "第一行\n第二行", "=SUM(A1:A2)", "认为无\x0b协商必要", "很长的原因，" * 30]
+	annex = sample_annex()
+	annex.refusals = [
+		Refusal(f"企业{i}{odd[i % len(odd)]}", f"91430100MA4L{i:05d}Q", c.REPORT_CATEGORIES[i % 4], "长沙市", 10 + i, c.REFUSED, odd[(i + 1) % len(odd)], odd[(i + 2) % len(odd)])
+		for i in range(40)
+	]
+	ws = open_workbook(annex)["不予回应（拒绝协商）企业情况"]
+	assert ws.max_row == 3 + 40
+	for i, r in enumerate(annex.refusals):
+		row = 4 + i
+		expected = [i + 1, r.enterprise, r.credit_code, r.category, r.region, r.workers, r.kind, r.reason, r.hrss_handling]
+		expected = [xlsx._sheet_text(v) if isinstance(v, str) else v for v in expected]
+		assert [ws.cell(row, column).value or "" for column in range(1, 10)] == [v if v != "" else "" for v in expected], row
+		assert ws.row_dimensions[row].height == xlsx._row_height(zip(expected, xlsx.REFUSAL_WIDTHS))
+		for column in range(1, 10):
+			cell, first = ws.cell(row, column), ws.cell(4, column)
+			assert tuple(cell._style) == tuple(first._style), cell.coordinate  # font, border, alignment, format
+			assert cell.data_type == ("n" if column in (1, 6) else "s")
+	assert ws.print_title_rows == "$1:$3" and ws.freeze_panes == "A4"
