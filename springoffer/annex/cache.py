@@ -11,12 +11,15 @@ province's are the sum of its cities' (springoffer.annex.figures).
 """
 
 import hashlib
+import time
 
 import frappe
 
 TABLE = "springoffer_annex_versions"  # not `tab…`: no DocType, and `bench trim-database` leaves it alone
 EVERYWHERE = "*"
 EXPIRY = 6 * 3600  # entries of versions gone by expire on their own
+COMPUTE_SECONDS = 20  # the longest a worker waits for another computing the same entry
+WAIT_STEP = 0.05
 # The realtime event sent once a transaction that changed figures commits (the province board listens).
 ANNOUNCEMENT = "springoffer_figures_changed"
 
@@ -115,23 +118,93 @@ def versions():
 		raise
 
 
-def cached(kind, parts, compute, scope=EVERYWHERE):
-	"""compute() once per version of `scope` (a 市州, the root, or everywhere) for `kind` and `parts`."""
+def _key(kind, parts, scope):
+	"""The cache key of `kind` and `parts` at the current version of `scope`; None when this
+	transaction must compute it itself (it changed what it reads, or there are no versions yet)."""
 	pending = _pending()
 	if pending and (EVERYWHERE in pending or scope == EVERYWHERE or scope in pending):
-		return compute()  # this transaction changed what it reads: its own writes, uncached
+		return None  # this transaction changed what it reads: its own writes, uncached
 	stamps = versions()
 	if stamps is None:
-		return compute()
+		return None
 	if scope == EVERYWHERE:  # reads every city: changes with any of them
 		stamp = hashlib.sha1("|".join(f"{k}={v}" for k, v in sorted(stamps.items())).encode()).hexdigest()[:20]
 	else:
 		stamp = stamps.get(EVERYWHERE, "0") + "." + stamps.get(scope, "0")
-	key = f"springoffer:annex:{kind}:{stamp}:" + ":".join(str(part) for part in parts)
-	value = frappe.cache.get_value(key)
+	return f"springoffer:annex:{kind}:{stamp}:" + ":".join(str(part) for part in parts)
+
+
+def _get(key):
+	"""A cached value, read from Redis once per request (Frappe's own per-request copy would also
+	keep a miss, and hide an entry another worker has stored since)."""
+	memo = _memo()
+	if key not in memo:
+		value = frappe.cache.get_value(key, expires=True)
+		if value is None:
+			return None
+		memo[key] = value
+	return memo[key]
+
+
+def _set(key, value):
+	frappe.cache.set_value(key, value, expires_in_sec=EXPIRY)
+	_memo()[key] = value
+
+
+def _memo():
+	memo = getattr(frappe.local, "springoffer_annex_memo", None)
+	if memo is None:
+		memo = frappe.local.springoffer_annex_memo = {}
+	return memo
+
+
+def cached(kind, parts, compute, scope=EVERYWHERE):
+	"""compute() once per version of `scope` (a 市州, the root, or everywhere) for `kind` and `parts`."""
+	key = _key(kind, parts, scope)
+	if key is None:
+		return compute()
+	value = _get(key)
 	if value is None:
-		value = compute()
-		frappe.cache.set_value(key, value, expires_in_sec=EXPIRY)
+		value = _compute_once(key, compute)
+	return value
+
+
+def peek(kind, parts, scope=EVERYWHERE):
+	"""What cached() would return without computing anything: the value, or None."""
+	key = _key(kind, parts, scope)
+	return None if key is None else _get(key)
+
+
+def store(kind, parts, value, scope=EVERYWHERE):
+	"""Cache `value` as what cached() would compute for `kind` and `parts` (a by-product of another
+	computation); nothing when this transaction computes its own."""
+	key = _key(kind, parts, scope)
+	if key is not None:
+		_set(key, value)
+
+
+def _compute_once(key, compute):
+	"""One worker computes a missing entry; the others asking for it meanwhile wait for its result
+	instead of running the same queries at the same time (a burst after each ledger write, under the
+	deadline's load). A worker that waits in vain — the other failed — computes it itself."""
+	lock = frappe.cache.make_key(f"{key}:computing")
+	if frappe.cache.set(lock, frappe.local.site, nx=True, ex=COMPUTE_SECONDS):
+		try:
+			value = compute()
+			_set(key, value)
+			return value
+		finally:
+			frappe.cache.delete(lock)
+	deadline = time.monotonic() + COMPUTE_SECONDS
+	while time.monotonic() < deadline:
+		time.sleep(WAIT_STEP)
+		value = _get(key)
+		if value is not None:
+			return value
+		if not frappe.cache.get(lock):
+			break
+	value = compute()
+	_set(key, value)
 	return value
 
 

@@ -6,6 +6,8 @@ The desk report, the Unit Report's fill button, the bench command and the REST m
 through here; tests prove these figures equal counting.count_annex on the same records.
 """
 
+import dataclasses
+
 import frappe
 from frappe import _
 from frappe.utils import getdate
@@ -190,9 +192,24 @@ def count(campaign, unit, as_of, with_refusals=True):
 
 
 def _unit_count(campaign, unit, as_of, with_refusals):
-	return cache.cached(
-		"count", (campaign, unit, as_of, int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals), scope=cache.scope_of(unit)
-	)
+	"""The unit's 附件 from the cache. The figures alone are also what the full count holds, so each
+	serves the other: one computation per version of the city, whichever is asked first."""
+	scope = cache.scope_of(unit)
+	if not with_refusals:
+		brief = cache.peek("count", (campaign, unit, as_of, 0), scope=scope)
+		if brief is not None:
+			return brief
+		full = cache.peek("count", (campaign, unit, as_of, 1), scope=scope)
+		if full is not None:
+			return dataclasses.replace(full, refusals=[])
+		return cache.cached("count", (campaign, unit, as_of, 0), lambda: _count(campaign, unit, as_of, False), scope=scope)
+
+	def full_count():
+		annex = _count(campaign, unit, as_of, True)
+		cache.store("count", (campaign, unit, as_of, 0), dataclasses.replace(annex, refusals=[]), scope=scope)
+		return annex
+
+	return cache.cached("count", (campaign, unit, as_of, 1), full_count, scope=scope)
 
 
 def _combined(unit, as_of, campaign, parts, with_refusals):

@@ -20,6 +20,7 @@ AS_OF = getdate("2023-06-30")
 def new_request():
 	"""What another worker (or the next request) starts with: no per-request cache."""
 	frappe.local.cache = {}
+	frappe.local.springoffer_annex_memo = None
 
 
 class TestFiguresCache(FrappeTestCase):
@@ -141,3 +142,39 @@ class TestFiguresCache(FrappeTestCase):
 			offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
 			files.annex_workbook(CAMPAIGN, "湖南省", AS_OF)
 			self.assertEqual(written.call_count, 2)
+
+
+	def test_a_worker_waits_for_another_computing_the_same_figures(self):
+		key = cache._key("count", (CAMPAIGN, COUNTY, AS_OF, 0), cache.scope_of(COUNTY))
+		lock = frappe.cache.make_key(f"{key}:computing")
+		frappe.cache.set(lock, "another worker", ex=5)
+		figures = annex_db._count(CAMPAIGN, COUNTY, AS_OF, False)
+
+		def the_other_worker_finishes(_seconds):
+			frappe.cache.set_value(key, figures, expires_in_sec=60)
+
+		try:
+			with patch.object(cache.time, "sleep", side_effect=the_other_worker_finishes), patch.object(
+				annex_db, "_count", wraps=annex_db._count
+			) as computed:
+				self.assertEqual(self.offered(), figures.total.offered)
+				self.assertEqual(computed.call_count, 0)  # waited for it instead of computing it again
+				new_request()
+				frappe.cache.delete_value(key)
+				frappe.cache.delete(lock)  # the other worker gave up: this one computes
+				self.assertEqual(self.offered(), figures.total.offered)
+				self.assertEqual(computed.call_count, 1)
+		finally:
+			frappe.cache.delete(lock)
+
+	def test_the_figures_without_refusals_come_from_the_full_ones(self):
+		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
+		cache.bump()
+		cache._write_pending()  # as committed
+		with patch.object(annex_db, "_count", wraps=annex_db._count) as computed:
+			full = annex_db.count(CAMPAIGN, COUNTY, AS_OF)
+			new_request()
+			brief = annex_db.count(CAMPAIGN, COUNTY, AS_OF, with_refusals=False)
+			self.assertEqual(computed.call_count, 1)
+		self.assertEqual(brief.rows, full.rows)
+		self.assertEqual(brief.refusals, [])

@@ -154,3 +154,10 @@ def on_doctype_update():
 	"""One record per ledger number in a campaign, kept by the database too: two imports running at once
 	both pass the Python check (neither sees the other's uncommitted row), the index refuses the second."""
 	frappe.db.add_unique("Contract", ["ledger_no", "campaign"], constraint_name="unique_ledger_no_campaign")
+	# What the desk asks most under the deadline's load: a city's records of a campaign (lists, counts of
+	# open work, the board), newest first; and the province's, newest first (a full scan of the campaign
+	# and a sort of every row without them).
+	frappe.db.add_index("Contract", ["campaign", "region", "signing_date"], index_name="campaign_region")
+	frappe.db.add_index("Contract", ["campaign", "signing_date"], index_name="campaign_signing_date")
+	# the workspace's open work (contracts in review, returned), counted from the index alone
+	frappe.db.add_index("Contract", ["campaign", "workflow_state", "region"], index_name="campaign_open_work")

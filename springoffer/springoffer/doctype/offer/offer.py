@@ -137,3 +137,10 @@ def on_doctype_update():
 	"""One record per ledger number in a campaign, kept by the database too: two imports running at once
 	both pass the Python check (neither sees the other's uncommitted row), the index refuses the second."""
 	frappe.db.add_unique("Offer", ["ledger_no", "campaign"], constraint_name="unique_ledger_no_campaign")
+	# What the desk asks most under the deadline's load: a city's records of a campaign (lists, counts of
+	# open work, the board), newest first; and the province's, newest first (a full scan of the campaign
+	# and a sort of every row without them).
+	frappe.db.add_index("Offer", ["campaign", "region", "date_sent"], index_name="campaign_region")
+	frappe.db.add_index("Offer", ["campaign", "date_sent"], index_name="campaign_date_sent")
+	# the workspace's open work (pending, overdue, refusals to handle), counted from the index alone
+	frappe.db.add_index("Offer", ["campaign", "response", "is_overdue", "region"], index_name="campaign_open_work")
