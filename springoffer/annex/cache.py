@@ -1,13 +1,15 @@
-"""The 附件's figures computed once per change of the annex ledger, city by city.
+"""The 附件's figures computed once per change of the annex ledger, region by region.
 
-Every write to the ledger stamps a new random version, as its transaction commits, on the 市州 whose
-enterprises it touches (an offer or contract posted or unposted, an enterprise moved); a rebuild or a
-change to the region tree stamps the whole province. Figures are cached in Frappe's Redis cache under
-the versions of the scopes they read, so a read sees its own transaction's writes, another worker sees
-them once committed (the writing transaction itself reads those scopes uncached until then), and a
-write that is rolled back leaves the stamps — and the figures — as they were. Versions are random, never counters, so an entry made inside a transaction that rolled back is
-never served later. A write in one city leaves every other city's cached figures in place; the
-province's are the sum of its cities' (springoffer.annex.figures).
+Every write to the ledger stamps a new random version, as its transaction commits, on the regions
+whose enterprises it touches (an offer or contract posted or unposted, an enterprise moved); a
+rebuild or a change to the region tree stamps everywhere. Figures are cached in Frappe's Redis cache
+under the versions of the regions they read (a unit's: its whole subtree's), so a read sees its own
+transaction's writes, another worker sees them once committed (the writing transaction itself reads
+those regions uncached until then), and a write that is rolled back leaves the stamps — and the
+figures — as they were. Versions are random, never counters, so an entry made inside a transaction
+that rolled back is never served later. A write in one county recomputes that county's own figures
+only; a city's and the province's are sums of cached parts (springoffer.annex.figures). When several
+workers miss the same entry at once, one computes it and the others wait for it.
 """
 
 import hashlib
@@ -34,25 +36,42 @@ def drop_table():
 	frappe.db.sql_ddl(f"DROP TABLE IF EXISTS `{TABLE}`")
 
 
-def _tree():
-	"""{region: its 市州 (the root for the root itself)}, read once per request."""
-	tree = getattr(frappe.local, "springoffer_region_cities", None)
-	if tree is None:
-		rows = frappe.get_all("Region", fields=["name", "lft", "rgt", "parent_region"], order_by="lft asc")
-		roots = [r for r in rows if not r.parent_region]
-		cities = [r for r in rows if r.parent_region in {root.name for root in roots}]
-		tree = {root.name: root.name for root in roots}
-		for row in rows:
-			city = next((c for c in cities if c.lft <= row.lft and row.rgt <= c.rgt), None)
-			if city:
-				tree[row.name] = city.name
-		frappe.local.springoffer_region_cities = tree
-	return tree
+def _regions():
+	"""{region: (lft, rgt)} of the whole tree in tree order, read once per request."""
+	regions = getattr(frappe.local, "springoffer_regions", None)
+	if regions is None:
+		rows = frappe.get_all("Region", fields=["name", "lft", "rgt"], order_by="lft asc")
+		regions = frappe.local.springoffer_regions = {row.name: (row.lft, row.rgt) for row in rows}
+	return regions
 
 
 def scope_of(region):
-	"""The 市州 a region lies in (the root for the root itself); the whole province when unknown."""
-	return _tree().get(region, EVERYWHERE)
+	"""What a record placed on `region` is stamped under: the region itself (everywhere when unknown)."""
+	return region if region in _regions() else EVERYWHERE
+
+
+def children(region):
+	"""The regions directly below `region`, in tree order."""
+	regions = _regions()
+	if region not in regions:
+		return []
+	lft, rgt = regions[region]
+	below = [(name, bounds) for name, bounds in regions.items() if lft < bounds[0] and bounds[1] < rgt]
+	found, covered = [], 0  # in tree order, a child is the first region not inside the previous one
+	for name, (left, right) in below:
+		if left > covered:
+			found.append(name)
+			covered = right
+	return found
+
+
+def subtree(region):
+	"""The regions of `region`'s subtree, itself first, in tree order ([] when unknown)."""
+	regions = _regions()
+	if region not in regions:
+		return []
+	lft, rgt = regions[region]
+	return [name for name, (left, right) in regions.items() if lft <= left and right <= rgt]
 
 
 def bump(regions=None):
@@ -62,7 +81,7 @@ def bump(regions=None):
 	those scopes uncached, so it sees its own writes."""
 	scopes = {EVERYWHERE} if regions is None else {scope_of(region) for region in regions if region}
 	if regions is None:
-		frappe.local.springoffer_region_cities = None  # the tree may have changed
+		frappe.local.springoffer_regions = None  # the tree may have changed
 	if not scopes:
 		return
 	pending = getattr(frappe.local, "springoffer_pending_scopes", None)
@@ -118,20 +137,28 @@ def versions():
 		raise
 
 
-def _key(kind, parts, scope):
-	"""The cache key of `kind` and `parts` at the current version of `scope`; None when this
-	transaction must compute it itself (it changed what it reads, or there are no versions yet)."""
+def _key(kind, parts, scope, below=True):
+	"""The cache key of `kind` and `parts` at the current version of `scope` (with the regions below
+	it, unless `below` is false); None when this transaction must compute it itself (it changed what
+	it reads, or there are no versions yet)."""
+	members = None if scope == EVERYWHERE else (subtree(scope) if below else None) or [scope]
 	pending = _pending()
-	if pending and (EVERYWHERE in pending or scope == EVERYWHERE or scope in pending):
+	if pending and (EVERYWHERE in pending or members is None or not pending.isdisjoint(members)):
 		return None  # this transaction changed what it reads: its own writes, uncached
 	stamps = versions()
 	if stamps is None:
 		return None
-	if scope == EVERYWHERE:  # reads every city: changes with any of them
-		stamp = hashlib.sha1("|".join(f"{k}={v}" for k, v in sorted(stamps.items())).encode()).hexdigest()[:20]
-	else:
+	if members is None:  # reads every region: changes with any of them
+		stamp = _digest(f"{k}={v}" for k, v in sorted(stamps.items()))
+	elif len(members) == 1:
 		stamp = stamps.get(EVERYWHERE, "0") + "." + stamps.get(scope, "0")
+	else:  # a region and everything below it
+		stamp = _digest([stamps.get(EVERYWHERE, "0"), *(stamps.get(member, "0") for member in members)])
 	return f"springoffer:annex:{kind}:{stamp}:" + ":".join(str(part) for part in parts)
+
+
+def _digest(texts):
+	return hashlib.sha1("|".join(texts).encode()).hexdigest()[:20]
 
 
 def _get(key):
@@ -158,9 +185,10 @@ def _memo():
 	return memo
 
 
-def cached(kind, parts, compute, scope=EVERYWHERE):
-	"""compute() once per version of `scope` (a 市州, the root, or everywhere) for `kind` and `parts`."""
-	key = _key(kind, parts, scope)
+def cached(kind, parts, compute, scope=EVERYWHERE, below=True):
+	"""compute() once per version of `scope` (a region and those below it, or the region alone when
+	`below` is false; or everywhere) for `kind` and `parts`."""
+	key = _key(kind, parts, scope, below)
 	if key is None:
 		return compute()
 	value = _get(key)
@@ -169,16 +197,16 @@ def cached(kind, parts, compute, scope=EVERYWHERE):
 	return value
 
 
-def peek(kind, parts, scope=EVERYWHERE):
+def peek(kind, parts, scope=EVERYWHERE, below=True):
 	"""What cached() would return without computing anything: the value, or None."""
-	key = _key(kind, parts, scope)
+	key = _key(kind, parts, scope, below)
 	return None if key is None else _get(key)
 
 
-def store(kind, parts, value, scope=EVERYWHERE):
+def store(kind, parts, value, scope=EVERYWHERE, below=True):
 	"""Cache `value` as what cached() would compute for `kind` and `parts` (a by-product of another
 	computation); nothing when this transaction computes its own."""
-	key = _key(kind, parts, scope)
+	key = _key(kind, parts, scope, below)
 	if key is not None:
 		_set(key, value)
 

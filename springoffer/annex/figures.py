@@ -175,41 +175,50 @@ def _split(text):
 
 def count(campaign, unit, as_of, with_refusals=True):
 	"""The 附件 of `unit` (a Region and its subtree) for `campaign` as of `as_of`, from the database.
-	Without the refusal list (the desk report shows only its summary) it is one scan of the ledger.
-	Computed once per version of the unit's 市州 (springoffer.annex.cache); the province's is the sum of
-	its cities' and its own enterprises' (an enterprise lies in one region, so the figures add up).
-	Callers do not change what it returns."""
-	as_of = getdate(as_of)
-	parent = frappe.db.get_value("Region", unit, "parent_region")
-	if not parent and frappe.db.exists("Region", unit):  # the root
-		cities = frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
-		parts = [_unit_count(campaign, city, as_of, with_refusals) for city in cities]
-		parts.append(
-			cache.cached("own", (campaign, unit, as_of, int(with_refusals)), lambda: _count(campaign, unit, as_of, with_refusals, own=True), scope=unit)
-		)
-		return _combined(unit, as_of, campaign, parts, with_refusals)
-	return _unit_count(campaign, unit, as_of, with_refusals)
+	Each region's own enterprises are counted once per version of that region (springoffer.annex.cache);
+	a unit's 附件 is the sum of its own and its children's (an enterprise lies in one region, so the
+	figures add up), itself cached until a region below changes. Without the refusal list (the desk
+	report shows only its summary) a region's count is one scan of its ledger rows. Callers do not
+	change what it returns."""
+	if not cache.subtree(unit):
+		frappe.throw(_("Region {0} does not exist").format(unit), frappe.DoesNotExistError)
+	return _unit_count(campaign, unit, getdate(as_of), with_refusals)
 
 
 def _unit_count(campaign, unit, as_of, with_refusals):
-	"""The unit's 附件 from the cache. The figures alone are also what the full count holds, so each
-	serves the other: one computation per version of the city, whichever is asked first."""
-	scope = cache.scope_of(unit)
+	children = cache.children(unit)
+	if not children:
+		return _own_count(campaign, unit, as_of, with_refusals)
+
+	def combined():
+		parts = [_own_count(campaign, unit, as_of, with_refusals)]
+		parts += [_unit_count(campaign, child, as_of, with_refusals) for child in children]
+		return _combined(unit, as_of, campaign, parts, with_refusals)
+
+	return cache.cached("count", (campaign, unit, as_of, int(with_refusals)), combined, scope=unit)
+
+
+def _own_count(campaign, region, as_of, with_refusals):
+	"""The region's own enterprises (not those of the regions below it). The figures alone are also
+	what the full count holds, so each serves the other: one computation per version of the region,
+	whichever is asked first."""
+	scope = cache.scope_of(region)
+	parts = (campaign, region, as_of)
 	if not with_refusals:
-		brief = cache.peek("count", (campaign, unit, as_of, 0), scope=scope)
+		brief = cache.peek("own", (*parts, 0), scope=scope, below=False)
 		if brief is not None:
 			return brief
-		full = cache.peek("count", (campaign, unit, as_of, 1), scope=scope)
+		full = cache.peek("own", (*parts, 1), scope=scope, below=False)
 		if full is not None:
 			return dataclasses.replace(full, refusals=[])
-		return cache.cached("count", (campaign, unit, as_of, 0), lambda: _count(campaign, unit, as_of, False), scope=scope)
+		return cache.cached("own", (*parts, 0), lambda: _count(campaign, region, as_of, False, own=True), scope=scope, below=False)
 
 	def full_count():
-		annex = _count(campaign, unit, as_of, True)
-		cache.store("count", (campaign, unit, as_of, 0), dataclasses.replace(annex, refusals=[]), scope=scope)
+		annex = _count(campaign, region, as_of, True, own=True)
+		cache.store("own", (*parts, 0), dataclasses.replace(annex, refusals=[]), scope=scope, below=False)
 		return annex
 
-	return cache.cached("count", (campaign, unit, as_of, 1), full_count, scope=scope)
+	return cache.cached("own", (*parts, 1), full_count, scope=scope, below=False)
 
 
 def _combined(unit, as_of, campaign, parts, with_refusals):

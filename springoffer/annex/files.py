@@ -30,12 +30,11 @@ def resolve_annex_request(campaign=None, unit=None, as_of=None):
 
 def annex_workbook(campaign, unit, as_of):
 	"""The .xlsx, written once per version of the figures it shows (springoffer.annex.cache)."""
-	root = not frappe.db.get_value("Region", unit, "parent_region")
 	return cache.cached(
 		"xlsx",
 		(campaign, unit, as_of, campaigns.campaign_due_date(campaign)),
 		lambda: xlsx.write_annex(annex_db.count(campaign, unit, as_of), unit, campaigns.campaign_due_date(campaign)),
-		scope=cache.EVERYWHERE if root else cache.scope_of(unit),
+		scope=unit,
 	)
 
 

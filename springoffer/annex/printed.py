@@ -15,62 +15,27 @@ from springoffer.annex import figures as annex_db
 from springoffer.core import categories as c
 from springoffer.core.counting import Figures
 
-# One row per enterprise in scope, with its region (PER_ENTERPRISE_SQL plus the region column).
-_PER_ENTERPRISE_WITH_REGION = annex_db.PER_ENTERPRISE_SQL.replace(
-	"SELECT enterprise,", "SELECT enterprise, MAX(region) AS region,", 1
-)
-assert _PER_ENTERPRISE_WITH_REGION != annex_db.PER_ENTERPRISE_SQL
-
-# The four counts of the form per child region of the unit; enterprises of the unit itself (not in
-# any child) come back under NULL.
-BY_CHILD_SQL = f"""
-SELECT child.name AS child,
-	COUNT(p.offer_workers) AS offered, COUNT(p.agreed_workers) AS responded,
-	COUNT(p.signed_workers) AS signed,
-	SUM(CASE WHEN {annex_db.COLUMN_CONDITIONS["refused"]} THEN 1 ELSE 0 END) AS refused
-FROM ({_PER_ENTERPRISE_WITH_REGION}) p
-JOIN `tabRegion` r ON r.name = p.region
-LEFT JOIN `tabRegion` child ON child.parent_region = %(unit)s AND r.lft >= child.lft AND r.rgt <= child.rgt
-GROUP BY child.name
-"""
-
 COUNT_COLUMNS = ("offered", "responded", "signed", "refused")
 CHART_SERIES = (("offered", "发出要约企业数"), ("responded", "回应要约企业数"), ("signed", "签订集体合同企业数"))
 
 
 def by_child_region(campaign, unit, as_of):
 	"""[(region, {offered, responded, signed, refused})] for each child of `unit` in tree order (a
-	county user's unit has none: then the unit itself), and the unit's own enterprises as 本级.
-	Computed once per ledger version, like the 附件's figures; the province's from its cities' own."""
+	county user's unit has none: then the unit itself), and the unit's own enterprises as 本级 —
+	from the same cached counts as the 附件 (springoffer.annex.figures), so no query of its own."""
 	as_of = getdate(as_of)
-	if not frappe.db.get_value("Region", unit, "parent_region"):
-		rows = [
-			(city, _counts(annex_db._unit_count(campaign, city, as_of, False).total))
-			for city in frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
-		]
-		own = cache.cached("own", (campaign, unit, as_of, 0), lambda: annex_db._count(campaign, unit, as_of, False, own=True), scope=unit)
-		if own.total.offered or own.total.signed:
-			rows.append((f"{unit}（本级）", _counts(own.total)))
-		return rows or [(unit, _counts(own.total))]
-	return cache.cached("by_child", (campaign, unit, as_of), lambda: _by_child_region(campaign, unit, as_of), scope=cache.scope_of(unit))
+	children = cache.children(unit)
+	own = annex_db._own_count(campaign, unit, as_of, False)
+	if not children:
+		return [(unit, _counts(own.total))]
+	rows = [(child, _counts(annex_db._unit_count(campaign, child, as_of, False).total)) for child in children]
+	if any(_counts(own.total).values()):
+		rows.append((f"{unit}（本级）", _counts(own.total)))
+	return rows
 
 
 def _counts(total):
 	return {key: int(getattr(total, key)) for key in COUNT_COLUMNS}
-
-
-def _by_child_region(campaign, unit, as_of):
-	values, scope = annex_db._values(campaign, unit, as_of)
-	values["unit"] = unit
-	found = {row.child: row for row in frappe.db.sql(BY_CHILD_SQL.format(scope=scope), values, as_dict=True)}
-	children = frappe.get_all("Region", filters={"parent_region": unit}, order_by="lft asc", pluck="name")
-	rows = []
-	for name in children or [unit]:
-		row = found.get(name) if children else found.get(None)
-		rows.append((name, {key: int((row or {}).get(key) or 0) for key in COUNT_COLUMNS}))
-	if children and found.get(None):
-		rows.append((f"{unit}（本级）", {key: int(found[None].get(key) or 0) for key in COUNT_COLUMNS}))
-	return rows
 
 
 def chart(campaign, unit, as_of):

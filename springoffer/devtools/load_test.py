@@ -36,15 +36,17 @@ def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_0
 
 	make_campaign(province_data.CAMPAIGN)  # 2023-03-01 … 06-30, as the data's dates
 	if not frappe.db.exists("Offer", {"campaign": province_data.CAMPAIGN}):
-		province_data.load(province_data.generate(enterprises, coverage_rows, contracts))
+		# enterprises in the 县市区, as real ones are registered (a write then touches one county)
+		province_data.load(province_data.generate(enterprises, coverage_rows, contracts, regions=province_data.county_regions()))
 		from springoffer.annex import ledger
 
 		ledger.rebuild(province_data.CAMPAIGN)
 		frappe.db.commit()
 	cities = list(province_data.CITY_CODES)
+	within = {city: [city, *frappe.get_all("Region", filters={"parent_region": city}, pluck="name")] for city in cities}
 	rng = random.Random(630)
 	plan = {"campaign": province_data.CAMPAIGN, "users": [], "guests": []}
-	pending = _pending_offers()
+	pending = _pending_offers({region: city for city, regions in within.items() for region in regions})
 	reviewers = max(2, users // 10)
 	for number in range(users):
 		reviewer = number < reviewers
@@ -55,10 +57,11 @@ def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_0
 		answers = []
 		if role in ("Trade Union Officer", "Enterprise Confederation Officer"):
 			answers = [pending[city].pop() for _n in range(min(ANSWERS_PER_USER, len(pending[city])))]
+		here = within[city or cities[0]]
 		enterprises_here = frappe.get_all(
-			"Enterprise", filters={"region": city or cities[0], "employees": (">=", 100)}, pluck="name", limit=50
+			"Enterprise", filters={"region": ("in", here), "employees": (">=", 100)}, pluck="name", limit=50
 		)
-		offers_here = frappe.get_all("Offer", filters={"campaign": province_data.CAMPAIGN, "region": city or cities[0]}, pluck="name", limit=50)
+		offers_here = frappe.get_all("Offer", filters={"campaign": province_data.CAMPAIGN, "region": ("in", here)}, pluck="name", limit=50)
 		plan["users"].append(
 			{"email": email, "role": role, "city": city, "key": key, "secret": secret, "answers": answers,
 			 "enterprises": enterprises_here, "offers": offers_here}
@@ -68,7 +71,8 @@ def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_0
 	return plan
 
 
-def _pending_offers():
+def _pending_offers(city_of):
+	"""{市州: [pending single-enterprise offers of its regions]}."""
 	rows = frappe.get_all(
 		"Offer",
 		filters={"campaign": province_data.CAMPAIGN, "response": c.PENDING, "scope": c.SCOPE_SINGLE, "hrss_handling": ("is", "not set")},
@@ -77,7 +81,8 @@ def _pending_offers():
 	)
 	found = {}
 	for row in rows:
-		found.setdefault(row.region, []).append(row.name)
+		if row.region in city_of:
+			found.setdefault(city_of[row.region], []).append(row.name)
 	return found
 
 

@@ -32,16 +32,18 @@ class Generated:
 
 
 def generate(enterprises=100_000, coverage_rows=200_000, contracts=50_000, seed=2023, regions=None):
-	"""A deterministic province-scale ledger: enterprises over the cities (and any counties given),
+	"""A deterministic province-scale ledger: enterprises over the cities, or over the regions given
+	(a list, or {region: division code} such as county_regions()),
 	single-enterprise offers and industry/regional offers of 5–15 enterprises until the coverage rows
 	are reached, and one-enterprise contracts, a tenth of them cancelled."""
 	rng = random.Random(seed)
-	regions = regions or list(CITY_CODES)
+	divisions = regions if isinstance(regions, dict) else {}
+	regions = list(regions or CITY_CODES)
 	weights = (0.08, 0.72, 0.05, 0.15)
 	ents = []
 	for i in range(enterprises):
 		region = regions[i % len(regions)]
-		division = CITY_CODES.get(region, "430100")
+		division = divisions.get(region) or CITY_CODES.get(region, "430100")
 		code = credit_code.make_code(division=division, org_body=f"MB{i:06d}")
 		category = rng.choices(c.REPORT_CATEGORIES, weights)[0]
 		ents.append((code, f"{NAME_PREFIX}企业{i:06d}", category, region, rng.randint(20, 3000)))
@@ -73,6 +75,16 @@ def generate(enterprises=100_000, coverage_rows=200_000, contracts=50_000, seed=
 
 
 # ---------------------------------------------------------------- the site
+
+
+def county_regions():
+	"""{region: division code} of the 县市区 below the 市州, where real enterprises are registered."""
+	import frappe
+
+	rows = frappe.get_all(
+		"Region", filters={"parent_region": ("in", list(CITY_CODES))}, fields=["name", "region_code"], order_by="lft asc"
+	)
+	return {row.name: row.region_code for row in rows}
 
 
 def _insert(table, columns, rows, chunk=5_000):
