@@ -123,6 +123,11 @@ def _forget_pending():
 	frappe.local.springoffer_pending_scopes = None
 
 
+def everywhere_pending():
+	"""Whether this transaction changed what every figure reads (nothing is cached for it)."""
+	return EVERYWHERE in _pending()
+
+
 def _pending():
 	return getattr(frappe.local, "springoffer_pending_scopes", None) or set()
 

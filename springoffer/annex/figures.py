@@ -186,6 +186,8 @@ def count(campaign, unit, as_of, with_refusals=True):
 
 
 def _unit_count(campaign, unit, as_of, with_refusals):
+	if cache.everywhere_pending():  # nothing below is cached (a rebuild in this transaction): one scan
+		return _count(campaign, unit, as_of, with_refusals)
 	children = cache.children(unit)
 	if not children:
 		return _own_count(campaign, unit, as_of, with_refusals)
