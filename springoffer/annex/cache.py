@@ -121,6 +121,7 @@ def _write_pending():
 
 def _forget_pending():
 	frappe.local.springoffer_pending_scopes = None
+	frappe.local.springoffer_regions = None  # a region made in the rolled-back transaction is gone
 
 
 def everywhere_pending():
