@@ -105,6 +105,7 @@ def announce(doc=None, method=None):
 def _write_pending():
 	scopes = getattr(frappe.local, "springoffer_pending_scopes", None) or set()
 	frappe.local.springoffer_pending_scopes = None
+	_forget_stamps()
 	if not scopes:
 		return
 	try:
@@ -122,6 +123,7 @@ def _write_pending():
 def _forget_pending():
 	frappe.local.springoffer_pending_scopes = None
 	frappe.local.springoffer_regions = None  # a region made in the rolled-back transaction is gone
+	_forget_stamps()
 
 
 def everywhere_pending():
@@ -134,13 +136,24 @@ def _pending():
 
 
 def versions():
-	"""{scope: version} as this transaction sees them; None where the table is missing."""
-	try:
-		return dict(frappe.db.sql(f"SELECT scope, version FROM `{TABLE}`"))
-	except Exception as error:
-		if frappe.db.is_table_missing(error):
-			return None
-		raise
+	"""{scope: version} as this transaction sees them; None where the table is missing. Read once per
+	transaction (its snapshot would not change them): a province's figures ask for dozens of keys."""
+	stamps = getattr(frappe.local, "springoffer_stamps", None)
+	if stamps is None:
+		try:
+			stamps = dict(frappe.db.sql(f"SELECT scope, version FROM `{TABLE}`"))
+		except Exception as error:
+			if frappe.db.is_table_missing(error):
+				return None
+			raise
+		frappe.local.springoffer_stamps = stamps
+		frappe.db.after_commit.add(_forget_stamps)
+		frappe.db.after_rollback.add(_forget_stamps)
+	return stamps
+
+
+def _forget_stamps():
+	frappe.local.springoffer_stamps = None
 
 
 def _key(kind, parts, scope, below=True):

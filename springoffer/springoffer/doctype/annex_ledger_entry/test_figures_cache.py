@@ -21,6 +21,7 @@ def new_request():
 	"""What another worker (or the next request) starts with: no per-request cache."""
 	frappe.local.cache = {}
 	frappe.local.springoffer_annex_memo = None
+	frappe.local.springoffer_stamps = None
 
 
 class TestFiguresCache(FrappeTestCase):
