@@ -83,3 +83,39 @@ class TestUnitReport(FrappeTestCase):
 		self.assertEqual([ws.cell(6, col).value for col in range(2, 9)], [3, 90, 0, 0, 0, 0, 1])
 		self.assertEqual([ws.cell(9, col).value for col in range(2, 9)], [3, 90, 0, 0, 0, 0, 1])
 		self.assertEqual(wb["不予回应（拒绝协商）企业情况"]["B4"].value, "湘潭某公司")
+
+	def refusal_rows(self, enterprises):
+		return [
+			{"enterprise": e.name, "enterprise_name": e.enterprise_name, "credit_code": e.name, "report_category": c.PRIVATE,
+			 "refusal_kind": c.REFUSED, "reason": "其他"}
+			for e in enterprises
+		]
+
+	def test_the_refusal_sheets_enterprises_are_checked_in_one_query(self):
+		enterprises = [make_enterprise(region="湘潭市") for _n in range(30)]
+		rows = [{"report_category": c.PRIVATE, "offered_enterprises": 30, "offered_workers": 900, "refused_enterprises": 30}]
+		doc = report_doc(rows=rows, refusals=self.refusal_rows(enterprises))
+		frappe.db.value_cache.clear()
+		reads = []
+		sql = frappe.db.sql
+
+		def counted(query, *args, **kwargs):
+			if "tabEnterprise" in str(query):
+				reads.append(str(query))
+			return sql(query, *args, **kwargs)
+
+		frappe.db.sql = counted
+		try:
+			doc.insert()
+		finally:
+			frappe.db.sql = sql
+		self.assertEqual(len(doc.refusals), 30)
+		self.assertLessEqual(len(reads), 2, reads[:3])  # one per row before: 30
+
+	def test_an_unknown_enterprise_on_the_refusal_sheet_is_still_refused(self):
+		known = make_enterprise(region="湘潭市")
+		refusals = self.refusal_rows([known]) + [dict(self.refusal_rows([known])[0], enterprise="91430300MA0000000X")]
+		rows = [{"report_category": c.PRIVATE, "offered_enterprises": 2, "offered_workers": 60, "refused_enterprises": 2}]
+		with self.assertRaises(frappe.LinkValidationError) as caught:
+			report_doc(rows=rows, refusals=refusals).insert()
+		self.assertIn("91430300MA0000000X", str(caught.exception))

@@ -45,6 +45,17 @@ class UnitReport(Document):
 		work_summary: DF.TextEditor | None
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+	def _validate_links(self):
+		"""Frappe checks each link with a query of its own: a city's refusal sheet has a thousand
+		enterprises, a province's seventeen thousand. They are read here in one query and put in the
+		request's value cache, where Frappe's own check then finds them (one it does not find it
+		still queries, and refuses when missing)."""
+		names = {row.enterprise for row in self.refusals or [] if row.enterprise}
+		if names and not self.flags.ignore_links:
+			for (name,) in frappe.db.sql("SELECT name FROM `tabEnterprise` WHERE name IN %s", [tuple(names)]):
+				frappe.db.value_cache[("Enterprise", name, "name")] = ((name,),)
+		super()._validate_links()
+
 	def validate(self):
 		check_body_role(self.reporting_body)
 		check_workflow_rules(self)
