@@ -1,8 +1,8 @@
 """The 30 June rush as a load test: `bench --site S springoffer load-test --users 50 --minutes 5`.
 
 On the province-scale data (springoffer.devtools.province_data, loaded if missing), it makes city and
-county officers of the four bodies and province reviewers, each with an API key, and answer links
-for guests; serves the site with gunicorn on 127.0.0.1 (2 × cores + 1 workers, as production does);
+county officers of the four bodies and province reviewers, each with an API key, every 市州's Unit
+Report of the reviewers' bodies filled from the records and submitted, and answer links for guests; serves the site with gunicorn on 127.0.0.1 (2 × cores + 1 workers, as production does);
 runs locust headless (springoffer/devtools/locustfile.py) with 1–3 s pauses; then prints per request
 kind the count, p50, p95 and errors beside Frappe's own floor (frappe.ping under the same load) and
 openpyxl's read of the province workbook measured in the same run, and checks that every write the
@@ -64,9 +64,13 @@ def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_0
 		offers_here = frappe.get_all("Offer", filters={"campaign": province_data.CAMPAIGN, "region": ("in", here)}, pluck="name", limit=50)
 		plan["users"].append(
 			{"email": email, "role": role, "city": city, "key": key, "secret": secret, "answers": answers,
-			 "enterprises": enterprises_here, "offers": offers_here}
+			 "enterprises": enterprises_here, "offers": offers_here, "reports": []}
 		)
 	plan["guests"] = _guest_links([name for names in pending.values() for name in names], rng)
+	for role in REVIEWER_ROLES:  # each report set aside for one reviewer of its body, so no two approve one
+		reviewers_of_role = [u for u in plan["users"] if u["role"] == role]
+		for number, report in enumerate(_submitted_reports(_body_of(role), cities)):
+			reviewers_of_role[number % len(reviewers_of_role)]["reports"].append(report)
 	frappe.db.commit()
 	return plan
 
@@ -84,6 +88,29 @@ def _pending_offers(city_of):
 		if row.region in city_of:
 			found.setdefault(city_of[row.region], []).append(row.name)
 	return found
+
+
+def _body_of(reviewer_role):
+	return next(body for body, roles in c.BODY_ROLES.items() if roles[1] == reviewer_role)
+
+
+def _submitted_reports(body, cities):
+	"""Each 市州's Unit Report of `body`, filled from its records and submitted for review (made anew:
+	an earlier run approved them)."""
+	from frappe.model.workflow import apply_workflow
+
+	from springoffer.devtools.testing import delete_unit_reports
+
+	delete_unit_reports({"campaign": province_data.CAMPAIGN, "reporting_body": body})
+	names = []
+	for city in cities:
+		report = frappe.get_doc(
+			{"doctype": "Unit Report", "campaign": province_data.CAMPAIGN, "reporting_unit": city, "reporting_body": body,
+			 "as_of_date": "2023-06-30", "work_summary": "<p>本市州组织开展春季要约行动。</p>"}
+		).insert()
+		report.fill_from_records()
+		names.append(apply_workflow(report, "提交").name)
+	return names
 
 
 def _api_user(email, role, city):
@@ -117,6 +144,12 @@ def _guest_links(offers, rng):
 def verify(marks):
 	"""Each write the users made, in the database exactly once: {kind: (made, found once, missing or doubled)}."""
 	found = {}
+	approved = marks.get("approval", [])
+	reviewed = dict(frappe.db.sql(
+		"SELECT name, reviewed_by FROM `tabUnit Report` WHERE name IN %s AND workflow_state = %s AND docstatus = 1",
+		(tuple(name for name, _user in approved) or ("",), c.REPORT_APPROVED),
+	))
+	found["approval"] = (len(approved), sum(reviewed.get(name) == user for name, user in approved))
 	contracts = marks.get("contract", [])
 	counted = dict(frappe.db.sql("SELECT ledger_no, COUNT(*) FROM tabContract WHERE ledger_no IN %s GROUP BY ledger_no", (tuple(contracts) or ("",),)))
 	found["contract"] = (len(contracts), sum(counted.get(m) == 1 for m in contracts))

@@ -1,6 +1,7 @@
 """The deadline's workload for locust (run by springoffer.devtools.load_test, not imported by the app):
 city and county officers open the workspace, lists and forms, record answers, save contracts, run
-and export the 附件; province reviewers open the province 附件 and the comparison; guests answer their
+and export the 附件; province reviewers open the province 附件 and the comparison and approve the 市州's
+Unit Reports; guests answer their
 offers through their links; everyone pauses 1–3 s. Every write carries a marker the run checks after.
 """
 
@@ -14,7 +15,7 @@ from locust import HttpUser, between, events, task
 
 PLAN = json.loads(open(os.environ["SPRINGOFFER_LOAD_PLAN"], encoding="utf-8").read())
 SITE = os.environ["SPRINGOFFER_LOAD_SITE"]
-MARKS = {"contract": [], "answer": [], "guest answer": []}
+MARKS = {"contract": [], "answer": [], "guest answer": [], "approval": []}
 LOCK = threading.Lock()
 OFFICERS = iter([u for u in PLAN["users"] if u["city"]] * 100)
 REVIEWERS = iter([u for u in PLAN["users"] if not u["city"]] * 100)
@@ -145,6 +146,20 @@ class Reviewer(Desk):
 			report_name="Unit Report Comparison",
 			filters=json.dumps({"campaign": PLAN["campaign"]}),
 		)
+
+	@task(1)
+	def approve(self):
+		if not self.user["reports"]:
+			return
+		report = self.user["reports"].pop()
+		data = {"doc": json.dumps({"doctype": "Unit Report", "name": report}), "action": "审核通过"}
+		with self.client.post("/api/method/frappe.model.workflow.apply_workflow", data=data, headers=self.headers(),
+							name="approve unit report", catch_response=True) as r:
+			if r.status_code == 200:
+				with LOCK:
+					MARKS["approval"].append((report, self.user["email"]))
+			else:
+				r.failure(r.text[:600])
 
 	@task(1)
 	def province_xlsx(self):
