@@ -9,10 +9,15 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 
 from springoffer.annex import campaigns
-from springoffer.annex import figures as annex_db
-from springoffer.annex.files import annex_filename, annex_workbook, resolve_annex_request, send_workbook
+from springoffer.annex.files import (
+	annex_filename,
+	annex_json,
+	annex_workbook,
+	json_response,
+	resolve_annex_request,
+	send_workbook,
+)
 from springoffer.core import categories
-from springoffer.core.counting import Figures
 from springoffer.portal.answers import in_chinese
 from springoffer.security import regions
 from springoffer.security.regions import user_body
@@ -44,25 +49,15 @@ def new_record_defaults() -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()  # a site with a MariaDB replica answers from it
-def annex_figures(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> dict:
-	"""The seven figures of each row, 合计, and the refusal detail, as JSON."""
+def annex_figures(campaign: str | None = None, unit: str | None = None, as_of: str | None = None):
+	"""The seven figures of each row, 合计, and the refusal detail, as JSON ({"message": …}, as every
+	method answers; serialised once per version of the figures, gzip when the client accepts it)."""
 	from springoffer.security.audit import record_export
 
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
-	annex = annex_db.count(campaign, unit, as_of)
+	body = annex_json(campaign, unit, as_of)
 	record_export("附件数据", unit=unit, campaign=campaign, as_of=as_of)
-	rows = [
-		{"category": category, **dict(zip(Figures.FIELDS, annex.rows[category].as_tuple())), "reasons": annex.reasons(category)}
-		for category in annex.rows
-	]
-	return {
-		"campaign": campaign,
-		"unit": unit,
-		"as_of": str(as_of),
-		"rows": rows,
-		"total": dict(zip(Figures.FIELDS, annex.total.as_tuple())),
-		"refusals": [r.__dict__ for r in annex.refusals],
-	}
+	return json_response(body)
 
 
 @frappe.whitelist()

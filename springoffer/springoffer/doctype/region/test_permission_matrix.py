@@ -461,7 +461,8 @@ def output_door(door, home, records):
 			filters.update(area=c.FOCUS_AREAS[0], column="offered")
 		return call("frappe.desk.query_report.run", report_name=name, filters=frappe.as_json(filters))
 	if door == "api.annex_figures (REST)":
-		return call("springoffer.api.annex_figures", campaign=CAMPAIGN, unit=home, as_of="2023-06-30")
+		response = call("springoffer.api.annex_figures", campaign=CAMPAIGN, unit=home, as_of="2023-06-30")
+		return frappe.parse_json(response.get_data(as_text=True))["message"]
 	if door == "api.download_annex (REST, desk button)":
 		call("springoffer.api.download_annex", campaign=CAMPAIGN, unit=home, as_of="2023-06-30")
 		return frappe.response.filecontent

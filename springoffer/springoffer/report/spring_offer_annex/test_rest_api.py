@@ -40,12 +40,38 @@ class TestAnnexOverRest(api_test.FrappeAPITestCase):
 		frappe.db.delete("Annex Export Log", {"exported_by": USER})
 		frappe.db.commit()
 
-	def call(self, method, **params):
+	def call(self, method, headers=None, **params):
 		api_test.authorization_token = self.token
 		try:
-			return self.get(f"{self.method(method)}?{urlencode(params)}")
+			return self.get(f"{self.method(method)}?{urlencode(params)}", headers=headers)
 		finally:
 			api_test.authorization_token = None
+
+	def test_the_figures_come_compressed_when_accepted_and_follow_each_write(self):
+		import gzip
+		import json
+
+		args = {"campaign": "2023年春季要约行动", "unit": "湘西土家族苗族自治州", "as_of": "2023-06-30"}
+		plain = self.call("springoffer.api.annex_figures", **args)
+		self.assertNotIn("Content-Encoding", plain.headers)
+		compressed = self.call("springoffer.api.annex_figures", headers={"Accept-Encoding": "gzip, deflate"}, **args)
+		self.assertEqual(compressed.headers["Content-Encoding"], "gzip")
+		self.assertEqual(json.loads(gzip.decompress(compressed.get_data())), plain.json)
+		# a write in between: the next answer counts it, compressed or not
+		another = make_enterprise(region="湘西土家族苗族自治州", employees=100)
+		added = offer_doc([another], 60, date_sent="2023-03-04").insert().name
+		frappe.db.commit()
+		try:
+			after = self.call("springoffer.api.annex_figures", headers={"Accept-Encoding": "gzip"}, **args)
+			after = json.loads(gzip.decompress(after.get_data()))["message"]
+			self.assertEqual(after["total"]["offered"], plain.json["message"]["total"]["offered"] + 1)
+			self.assertEqual(self.call("springoffer.api.annex_figures", **args).json["message"], after)
+		finally:
+			from springoffer.devtools.commits import delete_records
+
+			delete_records("Offer", [added])
+			delete_records("Enterprise", [another.name])
+			frappe.db.commit()
 
 	def test_own_city_figures_and_workbook(self):
 		args = {"campaign": "2023年春季要约行动", "unit": "湘西土家族苗族自治州", "as_of": "2023-06-30"}
