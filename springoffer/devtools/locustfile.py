@@ -136,7 +136,7 @@ class Reviewer(Desk):
 
 	@task(3)
 	def province_annex(self):
-		self.get("附件 figures", "/api/method/springoffer.api.annex_figures", campaign=PLAN["campaign"], unit="湖南省")
+		self.get("附件 figures, province", "/api/method/springoffer.api.annex_figures", campaign=PLAN["campaign"], unit="湖南省")
 
 	@task(2)
 	def comparison(self):
@@ -163,7 +163,7 @@ class Reviewer(Desk):
 
 	@task(1)
 	def province_xlsx(self):
-		self.get("附件 .xlsx", "/api/method/springoffer.api.download_annex", campaign=PLAN["campaign"], unit="湖南省")
+		self.get("附件 .xlsx, province", "/api/method/springoffer.api.download_annex", campaign=PLAN["campaign"], unit="湖南省")
 
 
 class Guest(HttpUser):
