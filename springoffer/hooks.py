@@ -53,6 +53,7 @@ jinja = {
 		"springoffer.desk.printing.so_hrss_office",
 		"springoffer.desk.printing.so_takes_effect",
 		"springoffer.desk.printing.so_unit_report_annex",
+		"springoffer.desk.printing.so_unit_report_refusals",
 		"springoffer.portal.links.so_answer_link",
 	]
 }

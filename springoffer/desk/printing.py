@@ -86,3 +86,8 @@ def so_unit_report_annex(doc):
 		remarks=doc.remarks or "",
 	)
 	return annex_print.form_html(annex, doc.campaign, campaign_due_date(doc.campaign), links=False)
+
+
+def so_unit_report_refusals(doc):
+	"""The Unit Report's refusal sheet in its order (records of their own, not rows of the report)."""
+	return doc.refusal_rows()

@@ -219,9 +219,10 @@ def insert_ledger(enterprises, offer_lines, contract_lines):
 
 
 def delete_unit_reports(filters):
-	"""Remove Unit Reports with their child rows (names repeat: campaign-unit-body)."""
+	"""Remove Unit Reports with their child rows and refusal sheets (names repeat: campaign-unit-body)."""
 	names = frappe.get_all("Unit Report", filters=filters, pluck="name")
-	for child in ("Unit Report Row", "Unit Report Refusal", "Unit Report Site", "Unit Report Case"):
+	frappe.db.delete("Unit Report Refusal", {"unit_report": ("in", names or [""])})
+	for child in ("Unit Report Row", "Unit Report Site", "Unit Report Case"):
 		frappe.db.delete(child, {"parent": ("in", names or [""])})
 	frappe.db.delete("Unit Report", {"name": ("in", names or [""])})
 

@@ -69,6 +69,10 @@ def unit_report(fixture, **values):
 	}
 
 
+def refusal(fixture, **values):
+	return {"doctype": "Unit Report Refusal", "enterprise_name": "某公司", "report_category": c.PRIVATE, "refusal_kind": c.REFUSED, "reason": "其他", **values}
+
+
 def row(category=c.PRIVATE, **figures):
 	return {"report_category": category, **figures}
 
@@ -122,7 +126,7 @@ CASES = {
 	"fewer workers than enterprises": (CITY_UNION, ("insert", unit_report, {"rows": [row(offered_enterprises=5, offered_workers=3)]}), "职工"),
 	"workers without enterprises": (CITY_UNION, ("insert", unit_report, {"rows": [row(offered_enterprises=0, offered_workers=30)]}), "职工"),
 	"negative figures": (CITY_UNION, ("insert", unit_report, {"rows": [row(offered_enterprises=-1)]}), "负"),
-	"refusals counted but not explained": (CITY_UNION, ("insert", unit_report, {"rows": [row(offered_enterprises=2, offered_workers=30, refused_enterprises=1)]}), "拒绝"),
+	"a refusal added to an approved report": (CITY_UNION, ("insert", refusal, {"unit_report": "@approved_report"}), "草稿或退回"),
 	"another body's report": (CITY_UNION, ("insert", unit_report, {"reporting_body": c.BODY_HRSS}), "人力资源和社会保障部门"),
 	"another city's report": (CITY_UNION, ("insert", unit_report, {"reporting_unit": "长沙市"}), "长沙市"),
 	"editing an approved report": (UNION_REVIEWER, ("change", "approved_report", {"remarks": "改个数"}), "不能再修改"),

@@ -40,6 +40,7 @@ POLICY = {
 	"Offer": (STAFF, "region", {}),
 	"Contract": (STAFF, "region", {}),
 	"Unit Report": (STAFF, "region", {}),
+	"Unit Report Refusal": (STAFF, "region", {}),
 	"Demonstration Site": (STAFF, "region", {}),
 	"Typical Case": (STAFF, "region", {}),
 	"Bargaining Instructor": (STAFF, "region", {}),
@@ -59,7 +60,6 @@ POLICY = {
 	"Offer Follow Up < Offer": (STAFF, "region", {}),
 	"Contract Coverage < Contract": (STAFF, "region", {}),
 	"Unit Report Row < Unit Report": (STAFF, "region", {}),
-	"Unit Report Refusal < Unit Report": (STAFF, "region", {}),
 	"Unit Report Site < Unit Report": (STAFF, "region", {}),
 	"Unit Report Case < Unit Report": (STAFF, "region", {}),
 	"Related Enterprise < Demonstration Site": (STAFF, "region", {}),
@@ -236,13 +236,14 @@ def build_fixture():
 				"reporting_body": c.BODY_UNION,
 				"as_of_date": "2023-06-30",
 				"rows": [{"report_category": c.PRIVATE, "offered_enterprises": 1, "offered_workers": 100, "refused_enterprises": 1}],
-				"refusals": [
-					{"enterprise_name": f"{MARK}拒绝企业{home}", "report_category": c.PRIVATE, "refusal_kind": c.REFUSED, "reason": "其他"}
-				],
 				"demonstration_sites": [{"demonstration_site": site.name}],
 				"typical_cases": [{"typical_case": case.name}],
 			}
-		).insert()
+		)
+		report.set_refusal_sheet(
+			[{"enterprise_name": f"{MARK}拒绝企业{home}", "report_category": c.PRIVATE, "refusal_kind": c.REFUSED, "reason": "其他"}]
+		)
+		report.insert()
 		instructor = frappe.get_doc(
 			{
 				"doctype": "Bargaining Instructor",
@@ -277,6 +278,8 @@ def build_fixture():
 		):
 			records[key][doc.name] = home
 		records["Region"][home] = home
+		for name in frappe.get_all("Unit Report Refusal", filters={"unit_report": report.name}, pluck="name"):
+			records["Unit Report Refusal"][name] = home
 		for key in POLICY:
 			if " < " not in key:
 				continue

@@ -28,9 +28,10 @@ def city_report(unit, body=c.BODY_UNION, private=(0,) * 7, state=c.REPORT_DRAFT)
 			"as_of_date": "2023-06-30",
 			"work_summary": "<p>本单位组织开展春季要约行动。</p>",
 			"rows": [{"report_category": c.PRIVATE, **dict(zip(fields, private))}],
-			"refusals": refusals,
 		}
-	).insert()
+	)
+	doc.set_refusal_sheet(refusals)
+	doc.insert()
 	for action in {c.REPORT_SUBMITTED: ["提交"], c.REPORT_APPROVED: ["提交", "审核通过"]}.get(state, []):
 		doc = apply_workflow(doc, action)
 	return doc
@@ -51,7 +52,7 @@ class TestUnitReportRollUp(FrappeTestCase):
 			(row.offered_enterprises, row.offered_workers, row.responded_enterprises, row.signed_workers, row.refused_enterprises),
 			(14, 600, 10, 320, 3),
 		)
-		self.assertEqual(len(province.refusals), 3)
+		self.assertEqual(len(province.refusal_rows()), 3)
 		self.assertEqual(province.source, "市州汇总")
 		self.assertIn("已汇总 2 个市州", province.rollup_status)
 		self.assertIn("株洲市（已提交）", province.rollup_status)

@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import cint, getdate
 
 from springoffer.annex import package as report_package
 from springoffer.annex.figures import ROW_FIELDS
@@ -21,7 +21,6 @@ class UnitReport(Document):
 		from frappe.types import DF
 
 		from springoffer.springoffer.doctype.unit_report_case.unit_report_case import UnitReportCase
-		from springoffer.springoffer.doctype.unit_report_refusal.unit_report_refusal import UnitReportRefusal
 		from springoffer.springoffer.doctype.unit_report_row.unit_report_row import UnitReportRow
 		from springoffer.springoffer.doctype.unit_report_site.unit_report_site import UnitReportSite
 
@@ -29,7 +28,6 @@ class UnitReport(Document):
 		as_of_date: DF.Date
 		campaign: DF.Link
 		demonstration_sites: DF.Table[UnitReportSite]
-		refusals: DF.Table[UnitReportRefusal]
 		remarks: DF.SmallText | None
 		report_due_date: DF.Date | None
 		reporting_body: DF.Literal["\u4eba\u529b\u8d44\u6e90\u548c\u793e\u4f1a\u4fdd\u969c\u90e8\u95e8", "\u603b\u5de5\u4f1a", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a"]
@@ -45,17 +43,6 @@ class UnitReport(Document):
 		work_summary: DF.TextEditor | None
 		workflow_state: DF.Link | None
 	# end: auto-generated types
-	def _validate_links(self):
-		"""Frappe checks each link with a query of its own: a city's refusal sheet has a thousand
-		enterprises, a province's seventeen thousand. They are read here in one query and put in the
-		request's value cache, where Frappe's own check then finds them (one it does not find it
-		still queries, and refuses when missing)."""
-		names = {row.enterprise for row in self.refusals or [] if row.enterprise}
-		if names and not self.flags.ignore_links:
-			for (name,) in frappe.db.sql("SELECT name FROM `tabEnterprise` WHERE name IN %s", [tuple(names)]):
-				frappe.db.value_cache[("Enterprise", name, "name")] = ((name,),)
-		super()._validate_links()
-
 	def validate(self):
 		check_body_role(self.reporting_body)
 		check_workflow_rules(self)
@@ -63,6 +50,7 @@ class UnitReport(Document):
 		self.ensure_category_rows()
 		self.check_figures()
 		report_package.check(self, submitting=self.is_entering(categories.REPORT_SUBMITTED))
+		self.check_refusal_sheet()
 		officer_role = categories.BODY_ROLES[self.reporting_body][0]
 		self.unit_officers = ",".join(unit_officers(self.reporting_unit, officer_role))
 
@@ -70,8 +58,35 @@ class UnitReport(Document):
 		before = self.get_doc_before_save()
 		return self.workflow_state == state and (not before or before.workflow_state != state)
 
+	def on_update(self):
+		if self.flags.refusal_sheet is not None:  # filled from the records or rolled up
+			replace_refusal_sheet(self.name, self.flags.refusal_sheet)
+			self.flags.refusal_sheet = None
+
 	def on_submit(self):
 		report_package.approve_cases(self)
+
+	def on_trash(self):
+		frappe.db.delete("Unit Report Refusal", {"unit_report": self.name})
+
+	def set_refusal_sheet(self, rows):
+		"""The refusal sheet to write with this save (dicts of REFUSAL_FIELDS, in order), checked with the figures."""
+		self.flags.refusal_sheet = list(rows)
+
+	def refusal_rows(self):
+		"""The refusal sheet's rows in their order (about to be written, when filled in this save)."""
+		if self.flags.refusal_sheet is not None:
+			return [frappe._dict(row) for row in self.flags.refusal_sheet]
+		if self.is_new():
+			return []
+		return frappe.get_all(
+			"Unit Report Refusal", filters={"unit_report": self.name}, fields=REFUSAL_FIELDS, order_by="idx asc", limit=0
+		)
+
+	def refusal_count(self):
+		if self.flags.refusal_sheet is not None:
+			return len(self.flags.refusal_sheet)
+		return 0 if self.is_new() else frappe.db.count("Unit Report Refusal", {"unit_report": self.name})
 
 	@frappe.whitelist()
 	def collect_package(self):
@@ -95,7 +110,7 @@ class UnitReport(Document):
 		rows.append((categories.TOTAL_LABEL, total.as_tuple(), self.remarks or ""))
 		refusals = [
 			Refusal(r.enterprise_name, r.credit_code or "", r.report_category, r.region or "", r.covered_workers or 0, r.refusal_kind, r.reason or "", r.hrss_handling or "")
-			for r in self.refusals
+			for r in self.refusal_rows()
 		]
 		return xlsx.write_workbook(self.reporting_unit, campaign_due_date(self.campaign), rows, refusals)
 
@@ -116,7 +131,20 @@ class UnitReport(Document):
 		return {row.report_category: Figures(*(row.get(field) for field in ROW_FIELDS.values())) for row in self.rows}
 
 	def check_figures(self):
-		breaches = check_invariants(self.figures(), refusal_count=len(self.refusals or []))
+		breaches = check_invariants(self.figures())
+		if breaches:
+			frappe.throw(
+				"<br>".join(_(b.message).format(*b.args) for b in breaches),
+				frappe.ValidationError,
+				title=_("The figures do not add up"),
+			)
+
+	def check_refusal_sheet(self):
+		"""Every enterprise counted as refusing is on the sheet: checked when the sheet is written with
+		the figures, and when the report goes to review (a hand-typed sheet is entered after the figures)."""
+		if self.flags.refusal_sheet is None and not self.is_entering(categories.REPORT_SUBMITTED):
+			return
+		breaches = check_invariants(self.figures(), refusal_count=self.refusal_count())
 		if breaches:
 			frappe.throw(
 				"<br>".join(_(b.message).format(*b.args) for b in breaches),
@@ -146,14 +174,13 @@ class UnitReport(Document):
 		for category, f in result.rows.items():
 			self.append("rows", {"report_category": category, **{ROW_FIELDS[k]: v for k, v in zip(Figures.FIELDS, f.as_tuple())}})
 		approved = [r.name for r in reports if r.reporting_unit in result.approved]
-		self.refusals = []
-		for row in frappe.get_all(
+		self.set_refusal_sheet(frappe.get_all(
 			"Unit Report Refusal",
-			filters={"parent": ("in", approved or [""]), "parenttype": "Unit Report"},
-			fields=["enterprise", "enterprise_name", "credit_code", "report_category", "region", "covered_workers", "refusal_kind", "reason", "hrss_handling"],
-			order_by="parent asc, idx asc",
-		):
-			self.append("refusals", row)
+			filters={"unit_report": ("in", approved or [""])},
+			fields=REFUSAL_FIELDS,
+			order_by="unit_report asc, idx asc",
+			limit=0,
+		))
 		self.source = "市州汇总"
 		self.rollup_status = result.status_text()
 		self.save()
@@ -177,25 +204,46 @@ class UnitReport(Document):
 					**{ROW_FIELDS[f]: v for f, v in zip(Figures.FIELDS, figures.as_tuple())},
 				},
 			)
-		self.refusals = []
-		for r in annex.refusals:
-			self.append(
-				"refusals",
-				{
-					"enterprise": r.credit_code,
-					"enterprise_name": r.enterprise,
-					"credit_code": r.credit_code,
-					"report_category": r.category,
-					"region": r.region,
-					"covered_workers": r.workers,
-					"refusal_kind": r.kind,
-					"reason": r.reason,
-					"hrss_handling": r.hrss_handling,
-				},
-			)
+		self.set_refusal_sheet(
+			{
+				"enterprise": r.credit_code,
+				"enterprise_name": r.enterprise,
+				"credit_code": r.credit_code,
+				"report_category": r.category,
+				"region": r.region,
+				"covered_workers": r.workers,
+				"refusal_kind": r.kind,
+				"reason": r.reason,
+				"hrss_handling": r.hrss_handling,
+			}
+			for r in annex.refusals
+		)
 		self.source = "由台帐生成"
 		self.save()
 		return self
+
+
+REFUSAL_FIELDS = ["enterprise", "enterprise_name", "credit_code", "report_category", "region", "covered_workers", "refusal_kind", "reason", "hrss_handling"]
+
+
+def replace_refusal_sheet(report, rows):
+	"""The report's refusal sheet replaced by `rows`, in one statement per thousand rows: a province's
+	seventeen thousand as documents would take minutes. The enterprises named are checked in one query."""
+	named = {row.get("enterprise") for row in rows if row.get("enterprise")}
+	known = set(frappe.get_all("Enterprise", filters={"name": ("in", list(named))}, pluck="name")) if named else set()
+	missing = sorted(named - known)
+	if missing:
+		frappe.throw(_("The refusal sheet names enterprises that do not exist: {0}").format("、".join(missing[:10])), frappe.LinkValidationError)
+	frappe.db.delete("Unit Report Refusal", {"unit_report": report})
+	unit = frappe.db.get_value("Unit Report", report, "reporting_unit")
+	now, user = frappe.utils.now(), frappe.session.user
+	columns = ["name", "creation", "modified", "owner", "modified_by", "docstatus", "idx", "unit_report", "reporting_unit", *REFUSAL_FIELDS]
+	values = [
+		(frappe.generate_hash(length=10), now, now, user, user, 0, idx, report, unit,
+		 *(cint(row.get(f)) if f == "covered_workers" else row.get(f) for f in REFUSAL_FIELDS))
+		for idx, row in enumerate(rows, start=1)
+	]
+	frappe.db.bulk_insert("Unit Report Refusal", columns, values, chunk_size=1000)
 
 
 def city_figures(names):
