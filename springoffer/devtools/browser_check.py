@@ -213,6 +213,7 @@ class Check:
 		if report:
 			name = urllib.request.quote(report["name"])
 			self.page(who, "unit report in review", f"/app/unit-report/{name}", settle=3)
+			self.page(who, "its refusal sheet", f"/app/unit-report-refusal?unit_report={name}", settle=3)
 			self.page(who, "unit report print", f"/app/print/Unit Report/{name}", settle=4)
 		if offer:
 			self.page(who, "offer print", f"/app/print/Offer/{offer['name']}", settle=4)
