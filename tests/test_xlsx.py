@@ -164,3 +164,34 @@ def test_every_refusal_row_reads_back_as_written_and_styled_as_the_first():
 			assert tuple(cell._style) == tuple(first._style), cell.coordinate  # font, border, alignment, format
 			assert cell.data_type == ("n" if column in (1, 6) else "s")
 	assert ws.print_title_rows == "$1:$3" and ws.freeze_panes == "A4"
+
+
+def test_a_sheet_joined_from_each_regions_cells_is_the_sheet_of_the_whole_list():
+	# a province's workbook joins the rows each region wrote once (springoffer.annex.files)
+	import zipfile
+
+	regions = ("长沙市", "芙蓉区", "天心区")
+	annex = sample_annex()
+	annex.refusals = sorted(
+		(
+			Refusal(f"企业{i}<&>", f"91430100MA4L{i:05d}Q", c.REPORT_CATEGORIES[i % 4], regions[i % 3], 10 + i, c.REFUSED, "原因\n第二行", "")
+			for i in range(30)
+		),
+		key=lambda r: (c.REPORT_CATEGORIES.index(r.category), r.region, r.credit_code),
+	)
+	parts = {}
+	for r in annex.refusals:
+		parts.setdefault((c.REPORT_CATEGORIES.index(r.category), r.region), []).append(r)
+	cells = [cell for key in sorted(parts) for cell in xlsx.refusal_cells(parts[key])]
+	due = date(2023, 6, 30)
+	joined = xlsx.write_workbook("湖南省", due, xlsx.annex_rows(annex), annex.refusals[:1], cells)
+	whole = xlsx.write_annex(annex, "湖南省", due)
+
+	def members(data):
+		with zipfile.ZipFile(BytesIO(data)) as z:
+			return {name: z.read(name) for name in z.namelist() if not name.startswith("docProps/")}  # not its timestamps
+
+	assert members(joined) == members(whole)
+	ws = load_workbook(BytesIO(joined))["不予回应（拒绝协商）企业情况"]
+	assert [ws.cell(row, 1).value for row in range(4, 34)] == list(range(1, 31))
+	assert [ws.cell(row, 3).value for row in range(4, 34)] == [r.credit_code for r in annex.refusals]

@@ -200,6 +200,12 @@ def _unit_count(campaign, unit, as_of, with_refusals):
 	return cache.cached("count", (campaign, unit, as_of, int(with_refusals)), combined, scope=unit)
 
 
+def own_refusals(campaign, region, as_of):
+	"""The refusal sheet's rows of the enterprises placed on `region` itself, in the sheet's order
+	(cached per version of the region, with its figures)."""
+	return _own_count(campaign, region, getdate(as_of), True).refusals
+
+
 def _own_count(campaign, region, as_of, with_refusals):
 	"""The region's own enterprises (not those of the regions below it). The figures alone are also
 	what the full count holds, so each serves the other: one computation per version of the region,

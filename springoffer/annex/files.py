@@ -10,7 +10,7 @@ from frappe import _
 
 from springoffer.annex import cache, campaigns
 from springoffer.annex import figures as annex_db
-from springoffer.core import xlsx
+from springoffer.core import categories, xlsx
 from springoffer.core.counting import Figures
 from springoffer.security import regions
 
@@ -33,18 +33,44 @@ def resolve_annex_request(campaign=None, unit=None, as_of=None):
 
 
 def annex_workbook(campaign, unit, as_of):
-	"""The .xlsx, written once per version of the figures it shows (springoffer.annex.cache)."""
-	return cache.cached(
-		"xlsx",
-		(campaign, unit, as_of, campaigns.campaign_due_date(campaign)),
-		lambda: xlsx.write_annex(annex_db.count(campaign, unit, as_of), unit, campaigns.campaign_due_date(campaign)),
-		scope=unit,
-	)
+	"""The .xlsx, written once per version of the figures it shows (springoffer.annex.cache). Its
+	refusal sheet is joined from each region's own rows, each written once per version of its region:
+	after a write in one county only that county's rows are written again."""
+	due = campaigns.campaign_due_date(campaign)
+
+	def compute():
+		if cache.everywhere_pending():  # this transaction changed every region: one count
+			return xlsx.write_annex(annex_db.count(campaign, unit, as_of), unit, due)
+		annex = annex_db.count(campaign, unit, as_of, with_refusals=False)
+		regions = sorted(cache.subtree(unit))  # the sheet's order: category, region, credit code
+		parts = {region: _refusal_cells(campaign, region, as_of) for region in regions}
+		ordered = [(category, region) for category in categories.REPORT_CATEGORIES for region in regions if parts[region].get(category)]
+		cells = [cell for category, region in ordered for cell in parts[region][category]]
+		first = []
+		if ordered:  # written through openpyxl, which registers the body's styles
+			category, region = ordered[0]
+			first = [next(r for r in annex_db.own_refusals(campaign, region, as_of) if r.category == category)]
+		return xlsx.write_workbook(unit, due, xlsx.annex_rows(annex), first, cells)
+
+	return cache.cached("xlsx", (campaign, unit, as_of, due), compute, scope=unit)
 
 
-def annex_payload(campaign, unit, as_of):
-	"""The seven figures of each row, 合计, and the refusal detail, as plain data."""
-	annex = annex_db.count(campaign, unit, as_of)
+def _refusal_cells(campaign, region, as_of):
+	"""{category: the region's own refusal rows as sheet XML (xlsx.refusal_cells)}."""
+
+	def compute():
+		by_category = {}
+		for refusal in annex_db.own_refusals(campaign, region, as_of):
+			by_category.setdefault(refusal.category, []).append(refusal)
+		return {category: xlsx.refusal_cells(found) for category, found in by_category.items()}
+
+	return cache.cached("xlsx_part", (campaign, region, as_of), compute, scope=cache.scope_of(region), below=False)
+
+
+def annex_payload(campaign, unit, as_of, with_refusals=True):
+	"""The seven figures of each row, 合计, and the refusal detail, as plain data (the refusals None
+	without them)."""
+	annex = annex_db.count(campaign, unit, as_of, with_refusals=with_refusals)
 	rows = [
 		{"category": category, **dict(zip(Figures.FIELDS, annex.rows[category].as_tuple())), "reasons": annex.reasons(category)}
 		for category in annex.rows
@@ -55,20 +81,46 @@ def annex_payload(campaign, unit, as_of):
 		"as_of": str(as_of),
 		"rows": rows,
 		"total": dict(zip(Figures.FIELDS, annex.total.as_tuple())),
-		"refusals": [r.__dict__ for r in annex.refusals],
+		"refusals": [r.__dict__ for r in annex.refusals] if with_refusals else None,
 	}
+
+
+def _json(value):
+	"""As Frappe writes a method's answer."""
+	from frappe.utils.response import json_handler
+
+	return json.dumps(value, default=json_handler, separators=(",", ":"))
 
 
 def annex_json(campaign, unit, as_of):
 	"""The figures method's answer as Frappe writes one ({"message": …}), gzip-compressed, made once
-	per version of the figures: a province's is 6 MB of JSON (17,000 refusals), 0.3 MB compressed."""
-	from frappe.utils.response import json_handler
+	per version of the figures: a province's is 6 MB of JSON (17,000 refusals), 0.3 MB compressed.
+	Its refusal list is joined from each region's own part, each serialised once per version of its
+	region: after a write in one county only that county's part is written again."""
 
 	def compute():
-		body = json.dumps({"message": annex_payload(campaign, unit, as_of)}, default=json_handler, separators=(",", ":"))
-		return gzip.compress(body.encode(), compresslevel=6)
+		if cache.everywhere_pending():  # this transaction changed every region: one count
+			return gzip.compress(_json({"message": annex_payload(campaign, unit, as_of)}).encode(), compresslevel=6)
+		payload = annex_payload(campaign, unit, as_of, with_refusals=False)
+		parts = [_refusals_json(campaign, region, as_of) for region in sorted(cache.subtree(unit))]
+		# the sheet's order: by category, then region, then credit code (each part is one region's, in code order)
+		listed = ",".join(part[category] for category in categories.REPORT_CATEGORIES for part in parts if part.get(category))
+		text = _json({"message": payload}).replace('"refusals":null', '"refusals":[' + listed + "]", 1)
+		return gzip.compress(text.encode(), compresslevel=6)
 
 	return cache.cached("json", (campaign, unit, as_of), compute, scope=unit)
+
+
+def _refusals_json(campaign, region, as_of):
+	"""{category: the region's own refusals as JSON objects joined by commas}."""
+
+	def compute():
+		by_category = {}
+		for refusal in annex_db.own_refusals(campaign, region, as_of):
+			by_category.setdefault(refusal.category, []).append(_json(refusal.__dict__))
+		return {category: ",".join(items) for category, items in by_category.items()}
+
+	return cache.cached("json_part", (campaign, region, as_of), compute, scope=cache.scope_of(region), below=False)
 
 
 def json_response(gzipped):

@@ -10,6 +10,7 @@ from frappe.utils import getdate
 
 from springoffer.annex import cache, printed
 from springoffer.annex import figures as annex_db
+from springoffer.core import categories as c
 from springoffer.devtools.testing import make_campaign, make_enterprise, make_region, offer_doc
 
 CAMPAIGN = "2023年统计缓存测试活动"
@@ -122,7 +123,7 @@ class TestFiguresCache(FrappeTestCase):
 		from springoffer.annex import files
 		from springoffer.core import xlsx
 
-		with patch.object(xlsx, "write_annex", wraps=xlsx.write_annex) as written:
+		with patch.object(xlsx, "write_workbook", wraps=xlsx.write_workbook) as written:
 			first = files.annex_workbook(CAMPAIGN, COUNTY, AS_OF)
 			new_request()
 			self.assertEqual(files.annex_workbook(CAMPAIGN, COUNTY, AS_OF), first)
@@ -135,7 +136,7 @@ class TestFiguresCache(FrappeTestCase):
 		from springoffer.annex import files
 		from springoffer.core import xlsx
 
-		with patch.object(xlsx, "write_annex", wraps=xlsx.write_annex) as written:
+		with patch.object(xlsx, "write_workbook", wraps=xlsx.write_workbook) as written:
 			first = files.annex_workbook(CAMPAIGN, "湖南省", AS_OF)
 			new_request()
 			self.assertEqual(files.annex_workbook(CAMPAIGN, "湖南省", AS_OF), first)
@@ -178,3 +179,68 @@ class TestFiguresCache(FrappeTestCase):
 			self.assertEqual(computed.call_count, 1)
 		self.assertEqual(brief.rows, full.rows)
 		self.assertEqual(brief.refusals, [])
+
+	def refusals_in_regions(self):
+		# the sheet orders by region name (株洲市 < 湖南省 < 统计缓存测试县), not by the tree (湖南省 first)
+		for region, category in ((COUNTY, c.PRIVATE), ("岳阳市", c.STATE_OWNED), ("株洲市", c.PRIVATE), ("湖南省", c.FOREIGN), (COUNTY, c.STATE_OWNED), ("湖南省", c.PRIVATE)):
+			self.refused(region, category)
+		cache._write_pending()
+		new_request()
+
+	def refused(self, region, category):
+		enterprise = make_enterprise(region=region, category=category)
+		offer_doc([enterprise], campaign=CAMPAIGN, date_sent="2023-03-02", response=c.REFUSED, response_date="2023-03-10", refusal_reason="其他").insert()
+
+	def test_the_figures_json_joined_from_its_regions_is_the_json_of_one_count(self):
+		import gzip
+		import json
+
+		from springoffer.annex import files
+
+		self.refusals_in_regions()
+
+		def answer(unit):
+			return json.loads(gzip.decompress(files.annex_json(CAMPAIGN, unit, AS_OF)))
+
+		def counted(unit):
+			return json.loads(files._json({"message": files.annex_payload(CAMPAIGN, unit, AS_OF)}))
+
+		for unit in ("湖南省", "岳阳市", COUNTY):
+			self.assertEqual(answer(unit), counted(unit), unit)
+		self.assertEqual(len(answer("湖南省")["message"]["refusals"]), 6)
+		# after a write in one county, its own part is serialised again and the rest read from the cache
+		self.refused(COUNTY, c.OTHER)
+		cache._write_pending()
+		new_request()
+		with patch.object(files, "_json", wraps=files._json) as serialised:
+			province = answer("湖南省")
+		self.assertEqual(province, counted("湖南省"))
+		self.assertEqual(serialised.call_count, len(annex_db.own_refusals(CAMPAIGN, COUNTY, AS_OF)) + 1)  # its refusals, the head
+
+	def test_the_workbook_joined_from_its_regions_is_the_workbook_of_one_count(self):
+		import zipfile
+		from io import BytesIO
+
+		from springoffer.annex import files
+		from springoffer.annex.campaigns import campaign_due_date
+		from springoffer.core import xlsx
+
+		self.refusals_in_regions()
+
+		def members(data):
+			with zipfile.ZipFile(BytesIO(data)) as z:
+				return {name: z.read(name) for name in z.namelist() if not name.startswith("docProps/")}  # not its timestamps
+
+		due = campaign_due_date(CAMPAIGN)
+		for unit in ("湖南省", "岳阳市"):
+			whole = xlsx.write_annex(annex_db.count(CAMPAIGN, unit, AS_OF), unit, due)
+			self.assertEqual(members(files.annex_workbook(CAMPAIGN, unit, AS_OF)), members(whole), unit)
+		self.refused(COUNTY, c.OTHER)
+		cache._write_pending()
+		new_request()
+		with patch.object(xlsx, "refusal_cells", wraps=xlsx.refusal_cells) as written:
+			joined = files.annex_workbook(CAMPAIGN, "湖南省", AS_OF)
+		self.assertEqual(members(joined), members(xlsx.write_annex(annex_db.count(CAMPAIGN, "湖南省", AS_OF), "湖南省", due)))
+		county = len(annex_db.own_refusals(CAMPAIGN, COUNTY, AS_OF))
+		self.assertEqual(sum(len(call.args[0]) for call in written.call_args_list), county)  # the county's rows alone
+		self.assertLess(county, len(annex_db.count(CAMPAIGN, "湖南省", AS_OF).refusals))
