@@ -215,6 +215,11 @@ class Check:
 			self.page(who, "unit report in review", f"/app/unit-report/{name}", settle=3)
 			self.page(who, "its refusal sheet", f"/app/unit-report-refusal?unit_report={name}", settle=3)
 			self.page(who, "unit report print", f"/app/print/Unit Report/{name}", settle=4)
+		draft = self.first("Unit Report", {"workflow_state": "草稿"})
+		if draft:
+			name = urllib.request.quote(draft["name"])
+			self.page(who, "unit report draft", f"/app/unit-report/{name}", settle=3)
+			self.page(who, "new refusal on its sheet", f"/app/unit-report-refusal/new?unit_report={name}", settle=3)
 		if offer:
 			self.page(who, "offer print", f"/app/print/Offer/{offer['name']}", settle=4)
 		if contract:

@@ -466,6 +466,8 @@ def _delete_documents(doctype, names):
 			cache.bump()
 		if doctype in ("Offer", "Contract"):
 			frappe.db.delete("Annex Ledger Entry", {"voucher_type": doctype, "voucher_no": ("in", chunk)})
+		if doctype == "Unit Report":  # its refusal sheet, records of their own
+			frappe.db.delete("Unit Report Refusal", {"unit_report": ("in", chunk)})
 		if doctype == "Offer":  # the employers' answer links and their log (written as Guest)
 			frappe.db.delete("Answer Link", {"offer": ("in", chunk)})
 			frappe.db.delete("Answer Log", {"offer": ("in", chunk)})

@@ -142,6 +142,15 @@ class TestUnitReport(FrappeTestCase):
 		self.assertIn("91430300MA0000000X", str(caught.exception))
 		self.assertFalse(frappe.db.exists("Unit Report Refusal", {"credit_code": known.name}))
 
+	def test_a_refusal_typed_by_hand_takes_the_enterprises_details(self):
+		enterprise = make_enterprise(region="湘潭市", category=c.FOREIGN)
+		doc = report_doc().insert()
+		row = frappe.get_doc({"doctype": "Unit Report Refusal", "unit_report": doc.name, "enterprise": enterprise.name, "refusal_kind": c.OVERDUE}).insert()
+		self.assertEqual(
+			(row.enterprise_name, row.credit_code, row.report_category, row.region, row.reporting_unit, row.idx),
+			(enterprise.enterprise_name, enterprise.name, c.FOREIGN, "湘潭市", "湘潭市", 1),
+		)
+
 	def test_deleting_a_draft_report_deletes_its_refusal_sheet(self):
 		rows = [{"report_category": c.PRIVATE, "offered_enterprises": 1, "offered_workers": 30, "refused_enterprises": 1}]
 		doc = report_doc(rows=rows, refusals=self.refusal_rows([make_enterprise(region="湘潭市")])).insert()
