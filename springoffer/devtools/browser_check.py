@@ -266,7 +266,8 @@ def phone_path(check, password):
 	found = in_desk(
 		driver,
 		"""const rows = await frappe.xcall('frappe.client.get_list', {doctype: 'Offer', fields: ['name'],
-			filters: {response: '待回应', scope: '单个企业'}, order_by: 'date_sent desc', limit_page_length: 1});
+			filters: {response: '待回应', scope: '单个企业', date_sent: ['<=', frappe.datetime.get_today()]},
+			order_by: 'date_sent desc', limit_page_length: 1});  // sent by today: an answer cannot precede its offer
 		const offer = await frappe.xcall('frappe.client.get', {doctype: 'Offer', name: rows[0].name});
 		const link = await frappe.xcall('springoffer.api.answer_link', {offer: offer.name});
 		return {offer: offer.name, code: offer.covered_enterprises[0].enterprise, url: link.url};""",
