@@ -42,29 +42,41 @@ def annex_workbook(campaign, unit, as_of):
 		if cache.everywhere_pending():  # this transaction changed every region: one count
 			return xlsx.write_annex(annex_db.count(campaign, unit, as_of), unit, due)
 		annex = annex_db.count(campaign, unit, as_of, with_refusals=False)
-		regions = sorted(cache.subtree(unit))  # the sheet's order: category, region, credit code
-		parts = {region: _refusal_cells(campaign, region, as_of) for region in regions}
-		ordered = [(category, region) for category in categories.REPORT_CATEGORIES for region in regions if parts[region].get(category)]
-		cells = [cell for category, region in ordered for cell in parts[region][category]]
+		parts = _in_sheet_order("xlsx_part", campaign, unit, as_of, xlsx.refusal_cells)
 		first = []
-		if ordered:  # written through openpyxl, which registers the body's styles
-			category, region = ordered[0]
+		if parts:  # written through openpyxl, which registers the body's styles
+			category, region, _cells = parts[0]
 			first = [next(r for r in annex_db.own_refusals(campaign, region, as_of) if r.category == category)]
+		cells = [cell for _category, _region, part in parts for cell in part]
 		return xlsx.write_workbook(unit, due, xlsx.annex_rows(annex), first, cells)
 
 	return cache.cached("xlsx", (campaign, unit, as_of, due), compute, scope=unit)
 
 
-def _refusal_cells(campaign, region, as_of):
-	"""{category: the region's own refusal rows as sheet XML (xlsx.refusal_cells)}."""
+def _in_sheet_order(kind, campaign, unit, as_of, render):
+	"""[(category, region, part)] for the regions of `unit`'s subtree in the refusal sheet's order
+	(category, then region name; each part in credit-code order), where a part is render() of one
+	region's own refusals of one category, made once per version of that region."""
+	regions = sorted(cache.subtree(unit))
+	parts = {region: _region_parts(kind, campaign, region, as_of, render) for region in regions}
+	return [
+		(category, region, parts[region][category])
+		for category in categories.REPORT_CATEGORIES
+		for region in regions
+		if category in parts[region]
+	]
+
+
+def _region_parts(kind, campaign, region, as_of, render):
+	"""{category: render(the region's own refusals of that category)}."""
 
 	def compute():
 		by_category = {}
 		for refusal in annex_db.own_refusals(campaign, region, as_of):
 			by_category.setdefault(refusal.category, []).append(refusal)
-		return {category: xlsx.refusal_cells(found) for category, found in by_category.items()}
+		return {category: render(found) for category, found in by_category.items()}
 
-	return cache.cached("xlsx_part", (campaign, region, as_of), compute, scope=cache.scope_of(region), below=False)
+	return cache.cached(kind, (campaign, region, as_of), compute, scope=cache.scope_of(region), below=False)
 
 
 def annex_payload(campaign, unit, as_of, with_refusals=True):
@@ -102,25 +114,12 @@ def annex_json(campaign, unit, as_of):
 		if cache.everywhere_pending():  # this transaction changed every region: one count
 			return gzip.compress(_json({"message": annex_payload(campaign, unit, as_of)}).encode(), compresslevel=6)
 		payload = annex_payload(campaign, unit, as_of, with_refusals=False)
-		parts = [_refusals_json(campaign, region, as_of) for region in sorted(cache.subtree(unit))]
-		# the sheet's order: by category, then region, then credit code (each part is one region's, in code order)
-		listed = ",".join(part[category] for category in categories.REPORT_CATEGORIES for part in parts if part.get(category))
+		parts = _in_sheet_order("json_part", campaign, unit, as_of, lambda found: ",".join(_json(r.__dict__) for r in found))
+		listed = ",".join(part for _category, _region, part in parts)
 		text = _json({"message": payload}).replace('"refusals":null', '"refusals":[' + listed + "]", 1)
 		return gzip.compress(text.encode(), compresslevel=6)
 
 	return cache.cached("json", (campaign, unit, as_of), compute, scope=unit)
-
-
-def _refusals_json(campaign, region, as_of):
-	"""{category: the region's own refusals as JSON objects joined by commas}."""
-
-	def compute():
-		by_category = {}
-		for refusal in annex_db.own_refusals(campaign, region, as_of):
-			by_category.setdefault(refusal.category, []).append(_json(refusal.__dict__))
-		return {category: ",".join(items) for category, items in by_category.items()}
-
-	return cache.cached("json_part", (campaign, region, as_of), compute, scope=cache.scope_of(region), below=False)
 
 
 def json_response(gzipped):

@@ -50,7 +50,6 @@ class UnitReport(Document):
 		self.ensure_category_rows()
 		self.check_figures()
 		report_package.check(self, submitting=self.is_entering(categories.REPORT_SUBMITTED))
-		self.check_refusal_sheet()
 		officer_role = categories.BODY_ROLES[self.reporting_body][0]
 		self.unit_officers = ",".join(unit_officers(self.reporting_unit, officer_role))
 
@@ -131,20 +130,11 @@ class UnitReport(Document):
 		return {row.report_category: Figures(*(row.get(field) for field in ROW_FIELDS.values())) for row in self.rows}
 
 	def check_figures(self):
-		breaches = check_invariants(self.figures())
-		if breaches:
-			frappe.throw(
-				"<br>".join(_(b.message).format(*b.args) for b in breaches),
-				frappe.ValidationError,
-				title=_("The figures do not add up"),
-			)
-
-	def check_refusal_sheet(self):
-		"""Every enterprise counted as refusing is on the sheet: checked when the sheet is written with
-		the figures, and when the report goes to review (a hand-typed sheet is entered after the figures)."""
-		if self.flags.refusal_sheet is None and not self.is_entering(categories.REPORT_SUBMITTED):
-			return
-		breaches = check_invariants(self.figures(), refusal_count=self.refusal_count())
+		"""The figures add up; and every enterprise counted as refusing is on the refusal sheet, checked
+		when the sheet is written with the figures and when the report goes to review (a sheet typed by
+		hand is entered after its figures)."""
+		sheet_due = self.flags.refusal_sheet is not None or self.is_entering(categories.REPORT_SUBMITTED)
+		breaches = check_invariants(self.figures(), refusal_count=self.refusal_count() if sheet_due else None)
 		if breaches:
 			frappe.throw(
 				"<br>".join(_(b.message).format(*b.args) for b in breaches),
