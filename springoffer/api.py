@@ -4,6 +4,9 @@ Every method checks the Region permission itself (User Permissions do not reach 
 methods or report SQL): another region is refused with 403, never answered with an empty table.
 """
 
+import gzip
+import json
+
 import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
@@ -17,10 +20,14 @@ from springoffer.annex.files import (
 	resolve_annex_request,
 	send_workbook,
 )
-from springoffer.core import categories
-from springoffer.portal.answers import in_chinese
+from springoffer.core import categories, guest_input
+from springoffer.portal.answers import checked_input, in_chinese
 from springoffer.security import regions
+from springoffer.security.arguments import checked_arguments
 from springoffer.security.regions import user_body
+
+# What each officer's argument is called on the desk (its Chinese name in a refusal).
+ANNEX_ARGUMENTS = {"campaign": "Campaign", "unit": "Reporting Unit", "as_of": "As-of Date"}
 
 
 @frappe.whitelist()
@@ -48,19 +55,25 @@ def new_record_defaults() -> dict:
 
 
 @frappe.whitelist()
+@checked_arguments(ANNEX_ARGUMENTS, dates=("as_of",))
 @frappe.read_only()  # a site with a MariaDB replica answers from it
 def annex_figures(campaign: str | None = None, unit: str | None = None, as_of: str | None = None):
 	"""The seven figures of each row, 合计, and the refusal detail, as JSON ({"message": …}, as every
-	method answers; serialised once per version of the figures, gzip when the client accepts it)."""
+	method answers; serialised once per version of the figures, gzip when the client accepts it).
+	Called from Python outside a request (`bench --site S execute springoffer.api.annex_figures
+	--kwargs "{'unit': '长沙市'}"`, a script, a job) it returns the same figures as a dict."""
 	from springoffer.security.audit import record_export
 
 	campaign, unit, as_of = resolve_annex_request(campaign, unit, as_of)
 	body = annex_json(campaign, unit, as_of)
 	record_export("附件数据", unit=unit, campaign=campaign, as_of=as_of)
+	if getattr(frappe.local, "request", None) is None:
+		return json.loads(gzip.decompress(body))["message"]
 	return json_response(body)
 
 
 @frappe.whitelist()
+@checked_arguments(ANNEX_ARGUMENTS, dates=("as_of",))
 @frappe.read_only()  # a site with a MariaDB replica answers from it
 def download_annex(campaign: str | None = None, unit: str | None = None, as_of: str | None = None) -> None:
 	"""The 附件 as .xlsx, printed like the paper form, with the refusal sheet."""
@@ -73,6 +86,7 @@ def download_annex(campaign: str | None = None, unit: str | None = None, as_of: 
 
 
 @frappe.whitelist()
+@checked_arguments({"campaign": "Campaign", "group_by": "Group By", "reporting_body": "Reporting Body"})
 @frappe.read_only()  # a site with a MariaDB replica answers from it
 def download_case_compilation(campaign: str | None = None, group_by: str = "topic", reporting_body: str | None = None):
 	"""The 案例汇编: the campaign's approved typical cases as one .docx, grouped by topic or region."""
@@ -93,19 +107,21 @@ def download_case_compilation(campaign: str | None = None, group_by: str = "topi
 GUEST_TRIES, GUEST_WINDOW = 20, 60
 
 
-def employer_door(methods):
-	"""A guest method of the answer link: open to Guest, in Chinese, its tries limited per address and
-	per link (the limits checked before anything else, the refusal in Chinese too)."""
+def employer_door(methods, fields=guest_input.KEYS):
+	"""A guest method of the answer link: open to Guest, in Chinese, its tries limited per address
+	first, then its arguments checked (springoffer.core.guest_input), then its tries per link."""
 
 	def decorate(method):
-		limited = rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)(method)
-		limited = rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)(limited)
-		return frappe.whitelist(allow_guest=True, methods=methods)(in_chinese(limited))
+		door = rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)(method)
+		door = checked_input(fields)(door)
+		door = rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)(door)
+		return frappe.whitelist(allow_guest=True, methods=methods)(in_chinese(door))
 
 	return decorate
 
 
 @frappe.whitelist(methods=["POST"])
+@checked_arguments({"offer": "Offer"})
 def answer_link(offer: str) -> dict:
 	"""The employer's answer link of an offer the caller may read (made on first use)."""
 	from springoffer.portal import links
@@ -117,6 +133,7 @@ def answer_link(offer: str) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
+@checked_arguments({"offer": "Offer"})
 def withdraw_answer_link(offer: str) -> dict:
 	"""Withdraw the offer's answer link and issue a new one; the old link stops working at once."""
 	from springoffer.portal import links
@@ -138,7 +155,7 @@ def answer_view(token: str, credit_code: str) -> dict:
 	return answers.view(offer)
 
 
-@employer_door(methods=["POST"])
+@employer_door(methods=["POST"], fields=guest_input.ANSWER)
 def answer_offer(
 	token: str,
 	credit_code: str,
@@ -193,7 +210,7 @@ def _send_print(doc, print_format, filename):
 	frappe.local.response.type = "pdf"
 
 
-@employer_door(methods=["POST"])
+@employer_door(methods=["POST"], fields=guest_input.CONTRACT)
 def file_contract(token: str, credit_code: str, **values) -> dict:
 	"""The signed collective contract for 审查备案, after 同意协商: its terms and congress vote as form
 	fields, the signed text and the congress resolution as the uploads `contract_text` and
@@ -203,7 +220,7 @@ def file_contract(token: str, credit_code: str, **values) -> dict:
 	offer = answers.open_offer(token, credit_code)
 	files = getattr(frappe.request, "files", None) or {}
 	uploads = {field: files[field].read(contracts.MAX_BYTES + 1) for field in contracts.FILES if field in files}
-	result = contracts.file(offer, {k: v for k, v in values.items() if k in (*contracts.FIELDS, "covered_workers")}, uploads)
+	result = contracts.file(offer, values, uploads)
 	answers.log(answers.FILED, offer.name, f"{result['contract']}：{result['state']}")
 	return result
 
@@ -221,6 +238,17 @@ def contract_notice(token: str, credit_code: str) -> None:
 
 
 @frappe.whitelist(methods=["POST"])
+@checked_arguments(
+	{
+		"source": "Previous Campaign",
+		"name": "Campaign Name",
+		"start_date": "Start Date",
+		"end_date": "End Date",
+		"report_due_date": "Report Due Date",
+		"notice_reference": "Notice Reference",
+	},
+	dates=("start_date", "end_date", "report_due_date"),
+)
 def open_next_campaign(
 	source: str, name: str, start_date: str, end_date: str, report_due_date: str, notice_reference: str | None = None
 ) -> dict:
@@ -234,11 +262,15 @@ def open_next_campaign(
 
 
 @frappe.whitelist(methods=["POST"])
+@checked_arguments({"names": "Offer Draft", "date_sent": "Date Sent"}, dates=("date_sent",))
 def send_offer_drafts(names: str | list, date_sent: str) -> dict:
 	"""The worklist's bulk action: each selected draft sent as an Offer dated `date_sent`."""
 	from springoffer.planning import sending
 
-	names = frappe.parse_json(names) if isinstance(names, str) else names
+	try:
+		names = frappe.parse_json(names) if isinstance(names, str) else names
+	except ValueError:
+		names = None
 	if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
 		frappe.throw(_("Select the drafts to send"))
 	frappe.has_permission("Offer", "create", throw=True)
@@ -246,6 +278,7 @@ def send_offer_drafts(names: str | list, date_sent: str) -> dict:
 
 
 @frappe.whitelist()
+@checked_arguments({"campaign": "Campaign"})
 @frappe.read_only()  # a site with a MariaDB replica answers from it
 def campaign_board(campaign: str | None = None) -> dict:
 	"""The province board's figures for the user's region (springoffer.desk.board)."""

@@ -16,6 +16,8 @@ after_install = "springoffer.setup.install.after_install"
 after_migrate = "springoffer.setup.install.after_migrate"
 before_uninstall = "springoffer.setup.install.before_uninstall"
 after_uninstall = "springoffer.setup.install.after_uninstall"
+# run-tests says in one line when Frappe's test dependencies (bench setup requirements --dev) are missing.
+before_tests = "springoffer.devtools.testing.check_test_dependencies"
 
 # Campaign officers and reviewers land on the campaign's workspace with only its module in the sidebar.
 doc_events = {

@@ -253,7 +253,7 @@ def test_notifications_point_at_real_fields():
 
 def test_hook_paths_point_at_functions():
 	values = hooks()
-	for key in ("after_install", "after_migrate", "before_uninstall"):
+	for key in ("after_install", "after_migrate", "before_uninstall", "before_tests"):
 		assert defined_functions(values[key]), values[key]
 
 

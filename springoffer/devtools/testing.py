@@ -13,7 +13,25 @@ from springoffer.core import categories as c
 from springoffer.core import credit_code
 
 CAMPAIGN = "2023年春季要约行动"
+# Frappe's own test dependencies the suites use (FrappeTestCase.freeze_time needs freezegun).
+TEST_DEPENDENCIES = ("freezegun",)
+MISSING_DEPENDENCIES = (
+	"springoffer: Frappe's test dependencies are not installed ({0}); run `bench setup requirements --dev` "
+	"in the bench, then run the tests again"
+)
 _serial = itertools.count(random.randrange(10**6))
+
+
+def check_test_dependencies():
+	"""before_tests hook: one clear line and exit 1 when Frappe's test dependencies are missing,
+	instead of an ImportError in every test that freezes the clock."""
+	import importlib.util
+	import sys
+
+	missing = [name for name in TEST_DEPENDENCIES if importlib.util.find_spec(name) is None]
+	if missing:
+		print(MISSING_DEPENDENCIES.format(", ".join(missing)), file=sys.stderr)
+		raise SystemExit(1)
 
 
 def unique_code(division="430100"):

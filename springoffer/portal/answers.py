@@ -17,6 +17,7 @@ from frappe.utils import getdate, now_datetime, today
 
 from springoffer.core import categories as c
 from springoffer.core import credit_code as codes
+from springoffer.core import guest_input
 from springoffer.portal import contracts, links
 
 OPENED, ANSWERED, FILED, REFUSED_ACCESS = "打开", "回复", "报送合同", "拒绝访问"
@@ -67,11 +68,16 @@ def open_offer(token, credit_code):
 	name = links.offer_of(token)
 	offer = frappe.get_doc("Offer", name) if name else None
 	if offer is None or not _matches(addressee_code(offer), credit_code):
-		log(REFUSED_ACCESS, name, _("Link or credit code did not match"))
-		if not frappe.flags.in_test:
-			frappe.db.commit()  # the refusal is logged although the request fails
-		frappe.throw(_(REFUSAL), frappe.PermissionError, title=_("Not found"))
+		refuse(name)
 	return offer
+
+
+def refuse(offer_name=None):
+	"""The one refusal for every wrong key, logged although the request fails."""
+	log(REFUSED_ACCESS, offer_name, _("Link or credit code did not match"))
+	if not frappe.flags.in_test:
+		frappe.db.commit()
+	frappe.throw(_(REFUSAL), frappe.PermissionError, title=_("Not found"))
 
 
 def in_chinese(method):
@@ -84,6 +90,34 @@ def in_chinese(method):
 		return method(*args, **kwargs)
 
 	return wrapper
+
+
+def checked_input(fields):
+	"""A guest method's arguments checked by springoffer.core.guest_input before it runs: a malformed
+	key gets the one refusal, a malformed field a Chinese 417 naming it, and the method receives the
+	cleaned values. The wrapper carries no annotations, so Frappe's own type check (English, naming
+	Python types) is not what a guest sees; the signature still lists the method's arguments."""
+
+	def decorate(method):
+		@functools.wraps(method, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
+		def wrapper(**kwargs):
+			try:
+				values = guest_input.clean(fields, kwargs)
+			except guest_input.KeyRefused:
+				refuse()
+			except guest_input.GuestInputError as error:
+				throw_input_error(error)
+			return method(**values)
+
+		return wrapper
+
+	return decorate
+
+
+def throw_input_error(error):
+	violation = error.violation
+	label, *args = violation.args
+	frappe.throw(_(violation.message).format(_(label), *args), frappe.ValidationError, title=_("Please correct the following"))
 
 
 def is_closed(offer):
@@ -123,24 +157,30 @@ def view(offer):
 
 
 def answer(offer, response, values):
-	"""Record the employer's answer through the Offer's own rules; returns the view of the offer."""
+	"""Record the employer's answer through the Offer's own rules; returns the view of the offer.
+	`values` were cleaned by springoffer.core.guest_input (text stripped, the meeting a datetime)."""
 	if is_closed(offer):
 		frappe.throw(_("The answer to offer {0} has been confirmed and can no longer be changed here; contact the union that sent it").format(offer.name))
 	if response not in (c.AGREED, c.REFUSED):
 		frappe.throw(_("Choose 同意协商 or 拒绝协商"))
 	missing = []
 	if response == c.AGREED:
-		missing = [_(label) for field, label in REQUIRED_WHEN_AGREED.items() if not (values.get(field) or "").strip()]
+		missing = [_(label) for field, label in REQUIRED_WHEN_AGREED.items() if not values.get(field)]
 	elif not values.get("refusal_reason"):
 		missing = [_("Refusal Reason")]
 	if missing:
 		frappe.throw(_("Fill in: {0}").format("、".join(missing)))
+	if response == c.AGREED:
+		try:
+			guest_input.check_meeting_time(values["meeting_time"], now_datetime())
+		except guest_input.GuestInputError as error:
+			throw_input_error(error)
 	offer.response = response
 	offer.response_date = today()
 	for field in ("meeting_time", "meeting_place", "employer_contact_name", "employer_contact_phone", "employer_chief_representative"):
-		offer.set(field, (values.get(field) or "").strip() or None if response == c.AGREED else offer.get(field))
+		offer.set(field, values.get(field) or None if response == c.AGREED else offer.get(field))
 	offer.refusal_reason = values.get("refusal_reason") if response == c.REFUSED else None
-	offer.refusal_detail = (values.get("refusal_detail") or "").strip() or None if response == c.REFUSED else offer.refusal_detail
+	offer.refusal_detail = values.get("refusal_detail") or None if response == c.REFUSED else offer.refusal_detail
 	offer.answered_online_on = now_datetime()  # the 企业在线回复要约 notification and robots follow it
 	offer.flags.employer_answer = True
 	offer.save(ignore_permissions=True)

@@ -113,3 +113,23 @@ class TestSecurityBaseline(FrappeTestCase):
 		self.assertEqual(frappe.db.get_single_value("System Settings", "enable_two_factor_auth"), 1)
 		self.assertEqual(frappe.db.get_value("Role", "All", "two_factor_auth"), 0)
 		self.assertEqual(baseline.unmet(), [])
+
+
+class TestTestDependencies(FrappeTestCase):
+	def test_run_tests_says_in_one_line_when_frappes_test_dependencies_are_missing(self):
+		import contextlib
+		import io
+		from unittest.mock import patch
+
+		from springoffer.devtools import testing
+
+		self.assertIn("springoffer.devtools.testing.check_test_dependencies", frappe.get_hooks("before_tests", app_name="springoffer"))
+		testing.check_test_dependencies()  # this bench has them
+		err = io.StringIO()
+		with patch("importlib.util.find_spec", return_value=None), contextlib.redirect_stderr(err):
+			with self.assertRaises(SystemExit) as caught:
+				testing.check_test_dependencies()
+		self.assertEqual(caught.exception.code, 1)
+		self.assertEqual(len(err.getvalue().strip().splitlines()), 1)
+		self.assertIn("bench setup requirements --dev", err.getvalue())
+		self.assertIn("freezegun", err.getvalue())

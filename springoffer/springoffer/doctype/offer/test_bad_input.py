@@ -257,3 +257,48 @@ class TestBadInput(FrappeTestCase):
 				failures.append(f"{case}: something was saved or changed")
 		if failures:
 			self.fail(f"{len(failures)} of {len(CASES)} bad inputs:\n" + "\n".join(failures))
+
+	def test_every_officer_method_answers_malformed_arguments_with_a_chinese_4xx(self):
+		"""Every argument of every officer's method in springoffer.api, sent values of the wrong type,
+		huge, markup or not a date: never a 5xx, and a 4xx in Chinese without Python's or the database's
+		words; nothing saved."""
+		import inspect
+
+		from springoffer import api
+		from springoffer.springoffer.doctype.region.test_permission_matrix import call
+
+		hostile = [["x"], {"$ne": 1}, "长" * 5000, "<script>alert(1)</script>", "2023-02-30", "' OR 1=1; --", 10**30, True]
+		leaks = ("Traceback", "Incorrect", "should be of type", "argument", "Error", "tab")
+		methods = [
+			(name, fn)
+			for name, fn in inspect.getmembers(api, inspect.isfunction)
+			if fn in frappe.whitelisted and fn not in frappe.guest_methods and fn.__module__ == api.__name__
+		]
+		self.assertGreaterEqual(len(methods), 9)
+		watched = ["Campaign", "Offer", "Offer Draft", "Answer Link"]
+		before = self.counts(watched)
+		failures, tried = [], 0
+		for name, fn in methods:
+			for argument in inspect.signature(fn).parameters:
+				for value in hostile:
+					with self.set_user(CITY_UNION):
+						frappe.local.lang = "zh"
+						frappe.db.savepoint("officer_method")
+						status, message = 200, ""
+						try:
+							call(f"springoffer.api.{name}", **{argument: value})
+						except Exception as error:
+							status = getattr(error, "http_status_code", 500)
+							message = " ".join(frappe.utils.strip_html(str(m)) for m in [error, *frappe.local.message_log])
+						frappe.db.rollback(save_point="officer_method")
+						frappe.local.message_log = []
+					tried += 1
+					case = f"{name}({argument}={str(value)[:20]!r})"
+					if status >= 500:
+						failures.append(f"{case}: HTTP {status} {message[:160]}")
+					elif status >= 400 and (not chinese(message) or any(word in message for word in leaks)):
+						failures.append(f"{case}: HTTP {status}, not plain Chinese: {message[:160]}")
+		self.assertGreater(tried, 100)
+		if failures:
+			self.fail(f"{len(failures)} of {tried} malformed arguments:\n" + "\n".join(failures[:60]))
+		self.assertEqual(self.counts(watched), before)

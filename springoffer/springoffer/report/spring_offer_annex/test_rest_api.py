@@ -73,6 +73,20 @@ class TestAnnexOverRest(api_test.FrappeAPITestCase):
 			delete_records("Enterprise", [another.name])
 			frappe.db.commit()
 
+	def test_a_script_calling_from_python_gets_the_figures_themselves(self):
+		"""`bench execute springoffer.api.annex_figures` and scripts: outside a request the method returns
+		the figures (the REST answer's "message"), not a response object."""
+		from springoffer import api
+
+		args = {"campaign": "2023年春季要约行动", "unit": "湘西土家族苗族自治州", "as_of": "2023-06-30"}
+		rest = self.call("springoffer.api.annex_figures", **args).json["message"]
+		self.assertIsNone(getattr(frappe.local, "request", None))
+		with self.set_user(USER):
+			figures = api.annex_figures(**args)
+		self.assertIsInstance(figures, dict)
+		self.assertEqual(figures, rest)
+		self.assertGreaterEqual(figures["total"]["offered"], 1)
+
 	def test_own_city_figures_and_workbook(self):
 		args = {"campaign": "2023年春季要约行动", "unit": "湘西土家族苗族自治州", "as_of": "2023-06-30"}
 		response = self.call("springoffer.api.annex_figures", **args)
