@@ -200,6 +200,16 @@ def _unit_count(campaign, unit, as_of, with_refusals):
 	return cache.cached("count", (campaign, unit, as_of, int(with_refusals)), combined, scope=unit)
 
 
+def unit_figures(campaign, unit, as_of):
+	"""The 合计 row of `unit`'s 附件 (its subtree), without the refusal list."""
+	return count(campaign, unit, as_of, with_refusals=False).total
+
+
+def own_figures(campaign, region, as_of):
+	"""The 合计 row of the enterprises placed on `region` itself (a city's 本级), without refusals."""
+	return _own_count(campaign, region, getdate(as_of), False).total
+
+
 def own_refusals(campaign, region, as_of):
 	"""The refusal sheet's rows of the enterprises placed on `region` itself, in the sheet's order
 	(cached per version of the region, with its figures)."""

@@ -57,6 +57,10 @@ class ContractLine(NamedTuple):
 	cancelled: bool = False
 
 
+# The figures where a rise is bad news (more enterprises refusing), for marking a change.
+WORSE_WHEN_HIGHER = frozenset({"refused"})
+
+
 @dataclass
 class Figures:
 	"""The seven figures of one row of the 附件."""

@@ -27,15 +27,26 @@ _OVERDUE_SQL = """
 		AND o.response = %(pending)s AND o.response_due_date < %(today)s
 	GROUP BY unit.name
 """
+# A city's own offers (registered on the city itself, not in a county below it).
+_OWN_OVERDUE_SQL = """
+	SELECT COUNT(*) FROM `tabOffer` o
+	WHERE o.region = %(region)s AND o.campaign = %(campaign)s AND o.docstatus < 2
+		AND o.response = %(pending)s AND o.response_due_date < %(today)s
+"""
 
 
 def units():
-	"""The rows of the board: the 市州 for a province user, the user's own region otherwise."""
+	"""The rows of the board as (label, region, own): the 市州 for a province user; a city user's
+	县市区, and the city's own enterprises as 本级 when it has any; a county user's county."""
 	allowed = regions.permitted_regions()
-	if allowed is not None:
-		return [regions.default_unit()]
-	root = regions.province()
-	return frappe.get_all("Region", filters={"parent_region": root}, pluck="name", order_by="lft asc")
+	if allowed is None:
+		root = regions.province()
+		return [(city, city, False) for city in frappe.get_all("Region", filters={"parent_region": root}, pluck="name", order_by="lft asc")]
+	unit = regions.default_unit()
+	children = frappe.get_all("Region", filters={"parent_region": unit}, pluck="name", order_by="lft asc")
+	if not children:
+		return [(unit, unit, False)]
+	return [(child, child, False) for child in children] + [(f"{unit}（本级）", unit, True)]
 
 
 def figures(campaign=None):
@@ -48,34 +59,39 @@ def figures(campaign=None):
 	rows_of = units()
 	as_of = campaigns.default_as_of(campaign)
 	due = campaigns.campaign_due_date(campaign)
-	overdue = dict(
-		frappe.db.sql(_OVERDUE_SQL, {"units": tuple(rows_of), "campaign": campaign, "pending": c.PENDING, "today": today()})
-	)
+	values = {"campaign": campaign, "pending": c.PENDING, "today": today()}
+	overdue = dict(frappe.db.sql(_OVERDUE_SQL, {**values, "units": tuple(region for _label, region, own in rows_of if not own)}))
+	for label, region, own in rows_of:
+		if own:
+			overdue[label] = frappe.db.sql(_OWN_OVERDUE_SQL, {**values, "region": region})[0][0]
 	reports = {}
 	for report in frappe.get_all(
 		"Unit Report",
-		filters={"campaign": campaign, "reporting_unit": ("in", rows_of), "docstatus": ("<", 2)},
+		filters={"campaign": campaign, "reporting_unit": ("in", [region for _label, region, _own in rows_of]), "docstatus": ("<", 2)},
 		fields=["reporting_unit", "reporting_body", "workflow_state"],
 	):
 		reports.setdefault(report.reporting_unit, {})[report.reporting_body] = report.workflow_state
 	rows = []
-	for unit in rows_of:
-		total = annex_db.count(campaign, unit, as_of, with_refusals=False).total
+	for label, region, own in rows_of:
+		total = (annex_db.own_figures if own else annex_db.unit_figures)(campaign, region, as_of)
+		if own and not any(getattr(total, column) for column in COLUMNS) and not overdue.get(label):
+			continue  # a city with no enterprises of its own shows no 本级 row
 		rows.append(
 			{
-				"unit": unit,
+				"unit": label,
 				**{column: getattr(total, column) for column in COLUMNS},
 				"offered_workers": total.offered_workers,
 				"signed_workers": total.signed_workers,
-				"overdue": int(overdue.get(unit, 0)),
-				"reports": {body: reports.get(unit, {}).get(body, "") for body in c.REPORTING_BODIES},
+				"overdue": int(overdue.get(label, 0)),
+				"reports": {body: reports.get(region, {}).get(body, "") for body in c.REPORTING_BODIES},
 			}
 		)
 	return {
 		"campaign": campaign,
 		"as_of": str(as_of),
 		"report_due_date": str(due),
-		"days_left": max(date_diff(due, getdate(today())), 0),
+		# negative once the due date has passed (the page then says by how many days)
+		"days_left": date_diff(due, getdate(today())),
 		"bodies": list(c.REPORTING_BODIES),
 		"province": regions.permitted_regions() is None,
 		"rows": rows,

@@ -12,6 +12,7 @@ from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
 from springoffer.annex.printed import previous_annex
 from springoffer.core import categories as c
+from springoffer.core.counting import WORSE_WHEN_HIGHER
 from springoffer.security import regions
 
 # item → (doctype, filters, what it is for)
@@ -108,5 +109,5 @@ def annex_figure(filters: str | dict | None = None) -> dict:
 	# 同比: the previous campaign on the same day of its own (springoffer_desk.js shows it under the number).
 	previous, label = previous_annex(campaign, unit, as_of)
 	if previous is not None:
-		found.update(previous=getattr(previous.total, column), previous_label=label)
+		found.update(previous=getattr(previous.total, column), previous_label=label, rise_is_bad=column in WORSE_WHEN_HIGHER)
 	return found

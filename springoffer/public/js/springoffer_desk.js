@@ -118,7 +118,9 @@ if (frappe.utils && frappe.utils.html2text && !frappe.utils.html2text.__springof
 			return render_stats.apply(this, arguments);
 		}
 		const change = data.value - data.previous;
-		const colour = change > 0 ? "green-stat" : change < 0 ? "red-stat" : "grey-stat";
+		// more refusals is bad news, like fewer contracts: the server says which figures are so
+		const better = data.rise_is_bad ? change < 0 : change > 0;
+		const colour = change === 0 ? "grey-stat" : better ? "green-stat" : "red-stat";
 		const sign = change > 0 ? "+" : "";
 		const text = __("Year on year {0} (then {1})", [`${sign}${format_number(change, null, 0)}`, format_number(data.previous, null, 0)]);
 		$(this.body)
@@ -128,4 +130,20 @@ if (frappe.utils && frappe.utils.html2text && !frappe.utils.html2text.__springof
 			);
 	};
 	Card.prototype.__springoffer_previous = true;
+})();
+
+// The site's own administrator shows as 系统管理员 in sidebars, timelines and lists (Frappe's user
+// record keeps the English name "Administrator", which the desk prints as it is).
+(function () {
+	const user_info = frappe.user_info;
+	if (!user_info || user_info.__springoffer) return;
+	frappe.user_info = function (uid) {
+		const info = user_info.apply(this, arguments);
+		if ((uid || frappe.session.user) === "Administrator" && info.fullname === "Administrator") {
+			info.fullname = __("System Administrator");
+			info.abbr = frappe.get_abbr(info.fullname);
+		}
+		return info;
+	};
+	frappe.user_info.__springoffer = true;
 })();

@@ -65,6 +65,13 @@ class CampaignBoard {
 			});
 	}
 
+	due_text(data) {
+		const due = frappe.datetime.str_to_user(data.report_due_date);
+		if (data.days_left > 0) return __("{0} days to the report due date {1}", [`<b>${data.days_left}</b>`, due]);
+		if (data.days_left === 0) return __("The reports are due today ({0})", [due]);
+		return __("The report due date {0} passed {1} days ago", [due, `<b>${-data.days_left}</b>`]);
+	}
+
 	render(data) {
 		if (!data.campaign) {
 			this.$body.html(`<div class="so-board-empty">${__("Create a Campaign first")}</div>`);
@@ -113,10 +120,7 @@ class CampaignBoard {
 		this.$body.html(`
 			<div class="so-board-head">
 				<div class="so-board-title">${frappe.utils.escape_html(data.campaign)}</div>
-				<div class="so-board-due">${__("{0} days to the report due date {1}", [
-					`<b>${data.days_left}</b>`,
-					frappe.datetime.str_to_user(data.report_due_date),
-				])}</div>
+				<div class="so-board-due">${this.due_text(data)}</div>
 				<div class="so-board-asof">${__("As of {0}, updated {1}", [
 					frappe.datetime.str_to_user(data.as_of),
 					frappe.datetime.now_time(),

@@ -58,6 +58,15 @@ class TestAnnexDesk(FrappeTestCase):
 		self.assertIn("column=offered", message)
 		self.assertIn(f">{data[-1]['offered']}</a>", message)
 
+	def test_cards_say_which_change_is_bad_news(self):
+		"""同比 on the cards: a rise in 不予回应 is marked as bad, like a fall in the others."""
+		marks = {}
+		for column in workspace.ANNEX_COLUMNS:
+			card = workspace.annex_figure({"column": column, "campaign": CAMPAIGN, "reporting_unit": "株洲市", "as_of_date": "2023-06-30"})
+			self.assertIn("previous", card, column)
+			marks[column] = card["rise_is_bad"]
+		self.assertEqual(marks, {"offered": False, "responded": False, "signed": False, "refused": True})
+
 	def test_compare_with_the_previous_campaign_on_demand(self):
 		columns, data, message, *_ = execute(
 			{"campaign": CAMPAIGN, "reporting_unit": "株洲市", "as_of_date": "2023-06-30", "compare_previous": 1}
