@@ -5,10 +5,10 @@ unit's 市州 (or 县市区) for the chart — each counted by springoffer.annex
 
 from datetime import timedelta
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import frappe
-from frappe.utils import getdate
+from frappe.utils import get_url_to_report_with_filters, getdate
 
 from springoffer.annex import cache
 from springoffer.annex import figures as annex_db
@@ -93,7 +93,9 @@ def _link(value, column, category, filters):
 			"report_category": category,
 		}
 	)
-	return f'<a href="/app/query-report/Spring Offer Annex Enterprises?{escape(args)}">{value:,}</a>'
+	# Frappe's helper knows the desk's prefix (/app in v15, /desk in v16); the link stays relative
+	url = urlsplit(get_url_to_report_with_filters("Spring Offer Annex Enterprises", args))
+	return f'<a href="{escape(url.path)}?{escape(url.query)}">{value:,}</a>'
 
 
 def _cell(figures, previous, field, category, filters):

@@ -28,13 +28,7 @@ def new_campaign(context, source, name, start, end, report_due, notice_reference
 		for reason, (drafts, enterprises) in done.counts.items():
 			what = "家企业未列入" if reason in od.LEFT_OUT_REASONS else f"份草稿，{enterprises} 家企业"
 			click.echo(f"  {reason}：{drafts} {what}")
-		units = frappe.get_all(
-			"Offer Draft",
-			filters={"campaign": done.campaign, "status": od.TO_SEND},
-			fields=["region", "count(name) as n"],
-			group_by="region",
-			order_by="region asc",
-		)
+		units = set(frappe.get_all("Offer Draft", filters={"campaign": done.campaign, "status": od.TO_SEND}, pluck="region"))
 		click.echo(f"  要约草稿分布于 {len(units)} 个地区；在“要约草稿”列表中按原因、地区、企业类型筛选后发送")
 	except (frappe.ValidationError, ValueError) as e:
 		frappe.db.rollback()

@@ -14,6 +14,7 @@ from springoffer.annex.printed import previous_annex
 from springoffer.core import categories as c
 from springoffer.core.counting import WORSE_WHEN_HIGHER
 from springoffer.security import regions
+from springoffer.security.permissions import permitted_count
 
 # item → (doctype, filters, what it is for)
 OPEN_WORK = {
@@ -61,8 +62,7 @@ def _route_options(filters):
 
 
 def count(doctype, filters):
-	rows = frappe.get_list(doctype, filters=filters, fields=["count(name) as n"])
-	return int(rows[0].n if rows else 0)
+	return int(permitted_count(doctype, filters))
 
 
 @frappe.whitelist()

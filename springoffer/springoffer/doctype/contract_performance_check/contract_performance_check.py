@@ -48,5 +48,5 @@ def update_last_check(contract, excluding=None):
 	filters = {"contract": contract}
 	if excluding:
 		filters["name"] = ("!=", excluding)
-	latest = frappe.db.get_value("Contract Performance Check", filters, "max(check_date)")
+	latest = frappe.db.get_value("Contract Performance Check", filters, "check_date", order_by="check_date desc")
 	frappe.db.set_value("Contract", contract, "last_performance_check", latest, update_modified=False)

@@ -52,6 +52,6 @@ class GroupRobot(Document):
 			_("This group will receive the campaign's reminders for {0}.").format(
 				"、".join(filter(None, [self.region, self.reporting_body])) or self.region
 			),
-			frappe.utils.get_url("/app/spring-offer-action"),
+			frappe.utils.get_url_to_list("spring-offer-action"),  # the workspace's route, with the desk's prefix
 		)
 		return {"ok": ok, "result": frappe.db.get_value("Group Robot", self.name, "last_result")}

@@ -18,7 +18,7 @@ frappe.query_reports["Focus Areas"] = {
 				area: data.area,
 				column: column.fieldname,
 			});
-			value = `<a class="text-primary" style="text-decoration: underline" href="/app/query-report/Focus Area Enterprises?${args.toString()}">${value}</a>`;
+			value = `<a class="text-primary" style="text-decoration: underline" href="${frappe.router.make_url(["query-report", "Focus Area Enterprises"])}?${args.toString()}">${value}</a>`;
 		}
 		if (data && column.fieldname.startsWith("change_") && data[column.fieldname]) {
 			const change = data[column.fieldname];

@@ -38,7 +38,7 @@ frappe.query_reports["Spring Offer Annex"] = {
 				column: column.fieldname,
 				report_category: data.bold ? "" : data.category,
 			});
-			value = `<a class="text-primary" style="text-decoration: underline" href="/app/query-report/Spring Offer Annex Enterprises?${args.toString()}">${value}</a>`;
+			value = `<a class="text-primary" style="text-decoration: underline" href="${frappe.router.make_url(["query-report", "Spring Offer Annex Enterprises"])}?${args.toString()}">${value}</a>`;
 		}
 		return data && data.bold ? `<b>${value}</b>` : value;
 	},
