@@ -26,8 +26,15 @@ def ent(key, category=c.PRIVATE, region="长沙市"):
 	return Enterprise(key=key, name=f"企业{key}", category=category, region=region)
 
 
-def offer(enterprise, workers, sent=date(2023, 3, 1), response=c.PENDING, answered=None, reason="", handling="", offer="O1", campaign=CAMPAIGN):
-	return OfferLine(offer, campaign, enterprise, workers, sent, response, answered, reason, handling)
+RECEIVED_WHEN_SENT = object()
+
+
+def offer(
+	enterprise, workers, sent=date(2023, 3, 1), response=c.PENDING, answered=None, reason="", handling="", offer="O1", campaign=CAMPAIGN,
+	received=RECEIVED_WHEN_SENT,
+):  # fmt: skip
+	received = sent if received is RECEIVED_WHEN_SENT else received
+	return OfferLine(offer, campaign, enterprise, workers, sent, response, answered, reason, handling, received)
 
 
 def contract(enterprise, workers, signed=date(2023, 5, 1), cancelled=False, name="C1", campaign=CAMPAIGN):
@@ -63,6 +70,27 @@ def test_refusal_later_followed_by_agreement_is_not_refused():
 	f = a.rows[c.PRIVATE]
 	assert (f.offered, f.offered_workers, f.responded, f.responded_workers, f.refused) == (1, 50, 1, 40, 0)
 	assert a.refusals == []
+
+
+def test_the_twenty_days_run_from_receipt_not_from_sending():
+	"""集体合同规定 Art. 32: posted 2026-04-01, signed for 2026-04-08 → due 2026-04-28 (a working day)."""
+	posted, received = date(2026, 4, 1), date(2026, 4, 8)
+	line = offer("A", 30, sent=posted, received=received)
+	assert line.due_date == date(2026, 4, 28)
+	for as_of, overdue in ((date(2026, 4, 21), 0), (date(2026, 4, 28), 0), (date(2026, 4, 29), 1)):
+		a = annex([ent("A")], [line], as_of=as_of)
+		assert a.rows[c.PRIVATE].refused == overdue, as_of
+
+
+def test_an_offer_with_no_receipt_on_record_is_never_overdue():
+	line = offer("A", 30, sent=date(2023, 3, 1), received=None)
+	assert line.due_date is None
+	assert annex([ent("A")], [line]).rows[c.PRIVATE].refused == 0
+
+
+def test_day_twenty_in_the_may_day_holiday_moves_to_the_next_working_day():
+	# received 2026-04-11: day 20 is 2026-05-01, inside the 2026 劳动节 holiday (05-01…05-05)
+	assert offer("A", 30, sent=date(2026, 4, 10), received=date(2026, 4, 11)).due_date == date(2026, 5, 6)
 
 
 def test_offer_inside_its_twenty_days_is_neither():

@@ -689,8 +689,10 @@ def test_sample_has_every_kind_of_case(sample):
 	assert responses == set(c.RESPONSES)
 	end = date(2023, 6, 30)
 	pending = [o for o in offers if o.response == c.PENDING]
-	assert any(o.response_due < end for o in pending), "an overdue offer"
-	assert any(o.response_due >= end for o in pending), "an offer still inside its 20 days"
+	assert any(o.response_due and o.response_due < end for o in pending), "an overdue offer"
+	assert any(o.response_due and o.response_due >= end for o in pending), "an offer still inside its 20 days"
+	assert any(o.delivered_on is None for o in pending), "an offer not delivered yet (no due date)"
+	assert any(o.delivered_on and o.delivered_on > o.date_sent for o in sample.offers.values()), "an offer received after it was sent"
 	refused = [o for o in offers if o.response == c.REFUSED]
 	assert refused and all(o.refusal_reason for o in refused)
 	assert any(o.hrss_handling for o in refused) and any(not o.hrss_handling for o in refused)
@@ -726,7 +728,8 @@ def _independent_count(ledger, unit, as_of):
 			best["offered"][code] = max(best["offered"].get(code, 0), workers)
 			if answered and offer.response == c.AGREED:
 				best["agreed"][code] = max(best["agreed"].get(code, 0), workers)
-			if (answered and offer.response == c.REFUSED) or (not answered and (as_of - offer.date_sent).days > 20):
+			late = offer.delivered_on is not None and (as_of - offer.delivered_on).days > 20  # Art. 32: from receipt
+			if (answered and offer.response == c.REFUSED) or (not answered and late):
 				said_no.add(code)
 	for contract in ledger.contracts.values():
 		if contract.cancelled or contract.signing_date > as_of:

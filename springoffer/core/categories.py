@@ -60,6 +60,22 @@ RESPONSES = (PENDING, AGREED, REFUSED)
 # Not a response: what the refusal sheet says of an offer left unanswered past its due date.
 OVERDUE = "逾期未回应"
 
+# Delivery of the offer (送达): the 20 days of 集体合同规定 Art. 32 run from the day the employer side
+# received it. Offers recorded before delivery was, and ledgers without a 送达日期 column, count from the
+# date sent, marked so.
+DELIVERY_BY_HAND = "直接送达"
+DELIVERY_BY_POST = "邮寄送达"
+DELIVERY_ELECTRONIC = "电子送达"
+DELIVERY_OTHER = "其他"
+DELIVERY_UNRECORDED = "未记录（按发出日期计）"
+DELIVERY_METHODS = (DELIVERY_BY_HAND, DELIVERY_BY_POST, DELIVERY_ELECTRONIC, DELIVERY_OTHER, DELIVERY_UNRECORDED)
+NOT_DELIVERED = "未确认送达"
+DELIVERED = "已送达"
+DELIVERY_FAILED = "送达失败"
+DELIVERY_STATES = (NOT_DELIVERED, DELIVERED, DELIVERY_FAILED)
+# An offer sent this many days ago with no delivery on record shows on the workspace (a site setting may change it).
+UNDELIVERED_AFTER_DAYS = 7
+
 REFUSAL_REASONS = (
 	"企业经营困难",
 	"认为无协商必要",

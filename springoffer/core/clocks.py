@@ -9,8 +9,9 @@ weekends being working days — the period ends on the first working day after i
 The schedule is the site's: years entered from the State Council's notice (节假日安排, see
 springoffer.core.holiday_notice) come first, through the calendar source the Frappe side installs with
 `use_calendar_source`; other years come from the chinesecalendar package (2004–2026 in 1.11). A year in
-neither is refused with CalendarNotCovered, never guessed. The DESIGN's rule "response due = date
-sent + 20 days" is that rule with the date sent standing in for the date received.
+neither is refused with CalendarNotCovered, never guessed. The 20 days of Art. 32 run from the day the
+employer side received the offer ("在收到集体协商要求之日起20日内"), not the day it was sent: an offer
+with no receipt on record has no due date and is never overdue.
 """
 
 from datetime import date, timedelta
@@ -111,14 +112,15 @@ def _period_end(calendar, start, days):
 	return day
 
 
-def response_due(date_sent):
-	"""Last day on which the offer may be answered."""
-	return period_end(date_sent, RESPONSE_DAYS)
+def response_due(received_on):
+	"""Last day on which an offer received on `received_on` may be answered (Art. 32); None when its
+	receipt is not on record."""
+	return period_end(received_on, RESPONSE_DAYS) if received_on else None
 
 
 def is_overdue(due_date, as_of):
-	"""True once the due date has passed (the due date itself is still in time)."""
-	return as_of > due_date
+	"""True once the due date has passed (the due date itself is still in time); never without one."""
+	return due_date is not None and as_of > due_date
 
 
 def submission_due(signing_date):

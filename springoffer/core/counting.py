@@ -42,10 +42,11 @@ class OfferLine(NamedTuple):
 	response_date: date | None = None
 	refusal_reason: str = ""
 	hrss_handling: str = ""
+	delivered_on: date | None = None  # the day the employer side received it; None: not on record
 
 	@property
 	def due_date(self):
-		return clocks.response_due(self.date_sent)
+		return clocks.response_due(self.delivered_on)
 
 
 class ContractLine(NamedTuple):

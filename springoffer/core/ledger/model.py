@@ -71,10 +71,14 @@ class Offer(NamedTuple):
 	hrss_handling_date: date | None
 	coverage: tuple  # ((credit code, covered workers), …) in row order
 	row: int  # first Excel row of the offer
+	# The day the employer side received it and how (a ledger without the 送达日期 column: the date sent,
+	# 未记录（按发出日期计）, as the upgrade does); None: not delivered yet.
+	delivered_on: date | None = None
+	delivery_method: str = ""
 
 	@property
 	def response_due(self):
-		return clocks.response_due(self.date_sent)
+		return clocks.response_due(self.delivered_on)
 
 	def covers(self, code):
 		return any(covered == code for covered, _workers in self.coverage)

@@ -7,6 +7,8 @@ from springoffer.core.ledger.sheets import (
 	CAMPAIGN,
 	CAMPAIGNS,
 	DATE_SENT,
+	DELIVERED_ON,
+	DELIVERY_METHOD,
 	HRSS_HANDLING,
 	HRSS_HANDLING_DATE,
 	OFFER_NO,
@@ -19,7 +21,10 @@ from springoffer.core.ledger.sheets import (
 from springoffer.core.ledger.values import _UNREADABLE, _clean, _or_unreadable
 
 # The cells every row of one offer repeats (all but the enterprise and its covered workers).
-_OFFER_CELLS = (OFFER_NO, CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE, REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE)
+_OFFER_CELLS = (
+	OFFER_NO, CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE, REFUSAL_REASON, HRSS_HANDLING, HRSS_HANDLING_DATE,
+	DELIVERED_ON, DELIVERY_METHOD,
+)  # fmt: skip
 
 
 class OfferSheet:
@@ -28,6 +33,10 @@ class OfferSheet:
 	def read_offers(self):
 		self.offers = {}
 		self.offer_lines = []
+		# Without a 送达日期 column the ledger predates delivery on record: each offer counts from its
+		# date sent, marked 未记录（按发出日期计）, as the upgrade marks the site's own offers.
+		sheet = self.sheets.get(OFFERS)
+		self.deliveries_recorded = bool(sheet and sheet.usable and DELIVERED_ON in sheet.columns)
 		groups, mixed = self.grouped_rows(OFFERS, _OFFER_CELLS, self._offer_cells)
 		self.offer_numbers = set(groups)  # every number written, its offer readable or not
 		for number, rows in groups.items():
@@ -49,6 +58,12 @@ class OfferSheet:
 				record.get(HRSS_HANDLING_DATE), self.date(OFFERS, row, record, HRSS_HANDLING_DATE, required=False)
 			),
 			"_campaign": self.campaign(OFFERS, row, name),
+			DELIVERED_ON: _or_unreadable(record.get(DELIVERED_ON), self.date(OFFERS, row, record, DELIVERED_ON, required=False)),
+			DELIVERY_METHOD: (
+				self.choice(OFFERS, row, record, DELIVERY_METHOD, categories.DELIVERY_METHODS) or _UNREADABLE
+				if _clean(record.get(DELIVERY_METHOD))
+				else None
+			),
 		}
 		return number, values
 
@@ -61,7 +76,7 @@ class OfferSheet:
 				value = first[label]
 				texts[label] = None if value is None or value == "" else value
 		else:
-			self._agree(OFFERS, OFFER_NO, number, rows, (CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE))
+			self._agree(OFFERS, OFFER_NO, number, rows, (CAMPAIGN, SCOPE, DATE_SENT, RESPONSE, RESPONSE_DATE, DELIVERED_ON, DELIVERY_METHOD))
 			self._offer_texts(number, rows, texts)
 		self._offer_checks(number, rows, texts)
 
@@ -108,6 +123,7 @@ class OfferSheet:
 				self.error(OFFERS, first_row, f"回应情况为「{response}」，请填写回应日期")
 			elif answered and sent is not _UNREADABLE and answered < sent:
 				self.error(OFFERS, first_row, f"回应日期 {answered} 早于发出日期 {sent}；请核对两个日期")
+		delivered_on, method = self._delivery(first_row, first, sent)
 		reason = texts[REFUSAL_REASON]
 		if response == categories.REFUSED and not reason:
 			self.error(
@@ -123,7 +139,7 @@ class OfferSheet:
 				self.error(OFFERS, first_row, f"人社部门处理日期 {handled_on} 早于回应日期 {answered}；请核对两个日期")
 		broken = (
 			campaign is None
-			or any(v is _UNREADABLE for v in (scope, sent, response, answered))
+			or any(v is _UNREADABLE for v in (scope, sent, response, answered, delivered_on, method))
 			or any(code is None or workers is None for _, _values, code, workers in rows)
 		)
 		if broken or number in self.offers:
@@ -140,9 +156,29 @@ class OfferSheet:
 			hrss_handling_date=handled_on if handled_on is not _UNREADABLE else None,
 			coverage=tuple(coverage),
 			row=first_row,
+			delivered_on=delivered_on,
+			delivery_method=method or "",
 		)
 		self.offers[number] = offer
 		self.offer_lines += (
-			OfferLine(number, campaign.name, code, workers, sent, response, answered, offer.refusal_reason, offer.hrss_handling)
+			OfferLine(number, campaign.name, code, workers, sent, response, answered, offer.refusal_reason, offer.hrss_handling, delivered_on)
 			for code, workers in coverage
 		)
+
+	def _delivery(self, first_row, first, sent):
+		"""(送达日期, 送达方式) of an offer: the date sent and 未记录 when the ledger has no 送达日期 column;
+		otherwise as written, checked against the dates sent and answered."""
+		if not self.deliveries_recorded:
+			return sent, categories.DELIVERY_UNRECORDED
+		received, method = first[DELIVERED_ON], first[DELIVERY_METHOD]
+		if received is None and method == categories.DELIVERY_UNRECORDED:
+			return sent, method
+		if received in (None, _UNREADABLE):
+			return received, method
+		if method is None:
+			self.error(OFFERS, first_row, f"填了送达日期 {received}，请同时填写送达方式，可选：{'、'.join(categories.DELIVERY_METHODS)}")
+			return _UNREADABLE, method
+		if sent is not _UNREADABLE and received < sent:
+			self.error(OFFERS, first_row, f"送达日期 {received} 早于发出日期 {sent}；请核对两个日期")
+			return _UNREADABLE, method
+		return received, method

@@ -15,6 +15,8 @@ from springoffer.core.ledger.sheets import (
 	CONTRACT_NO,
 	CONTRACTS,
 	DATE_SENT,
+	DELIVERED_ON,
+	DELIVERY_METHOD,
 	DUE,
 	EMPLOYEES,
 	END,
@@ -294,6 +296,7 @@ def _sample_rows(seed):
 		)
 
 	assert start <= min(r[DATE_SENT] for r in offer_rows) and max(r[DATE_SENT] for r in offer_rows) <= end
+	_deliver(offer_rows, rng)
 	return {
 		ENTERPRISES: enterprise_rows,
 		OFFERS: offer_rows,
@@ -301,6 +304,24 @@ def _sample_rows(seed):
 		REGIONS: [{REGION_NAME: county, PARENT_REGION: "长沙市"} for county, _ in _SAMPLE_COUNTIES],
 		CAMPAIGNS: [{CAMPAIGN_NAME: SAMPLE_CAMPAIGN, START: start, END: end, DUE: end}],
 	}
+
+
+def _deliver(offer_rows, rng):
+	"""When each offer reached its employer: by hand on the day sent, or by post a few days later (never
+	after its answer); one offer sent late in June is not delivered yet (no due date)."""
+	delivered, undelivered = {}, None
+	for row in offer_rows:
+		number = row[OFFER_NO]
+		if number not in delivered:
+			if undelivered is None and row.get(RESPONSE) == categories.PENDING and row[DATE_SENT] >= date(2023, 6, 12):
+				undelivered = number
+				delivered[number] = (None, None)
+			else:
+				latest = row.get(RESPONSE_DATE) or row[DATE_SENT] + timedelta(days=6)
+				received = min(latest, row[DATE_SENT] + timedelta(days=rng.randrange(0, 7)))
+				method = categories.DELIVERY_BY_HAND if received == row[DATE_SENT] else categories.DELIVERY_BY_POST
+				delivered[number] = (received, method)
+		row[DELIVERED_ON], row[DELIVERY_METHOD] = delivered[number]
 
 
 def write_sample(seed=2023):

@@ -8,7 +8,7 @@ so '私营企业 (民营企业)', '私营企业（民营企业）' and ' 私营�
 from functools import cache, lru_cache
 
 from springoffer.core import categories as c
-from springoffer.core.ledger.sheets import CANCELLED, CATEGORY, KIND, RESPONSE, SCOPE, STATUS
+from springoffer.core.ledger.sheets import CANCELLED, CATEGORY, DELIVERY_METHOD, KIND, RESPONSE, SCOPE, STATUS
 
 SIGNED = ""  # a signed contract: what the form counts
 
@@ -29,6 +29,13 @@ SPELLINGS = {
 		c.PENDING: ("", "未回应", "尚未回应", "未答复", "待答复", "待回复"),
 		c.AGREED: ("同意", "已同意", "同意应约", "应约", "已应约"),
 		c.REFUSED: ("拒绝", "不同意", "拒绝应约", "拒绝要约"),
+	},
+	DELIVERY_METHOD: {
+		c.DELIVERY_BY_HAND: ("直接", "当面送达", "专人送达", "送达回执", "签收", "当面"),
+		c.DELIVERY_BY_POST: ("邮寄", "挂号", "挂号信", "EMS", "快递", "邮政"),
+		c.DELIVERY_ELECTRONIC: ("电子", "电子邮件", "邮件", "短信", "回复链接", "链接", "网上"),
+		c.DELIVERY_OTHER: ("其它",),
+		c.DELIVERY_UNRECORDED: ("未记录", "按发出日期计"),
 	},
 	KIND: {
 		c.CONTRACT_KINDS[0]: ("综合性", "综合性集体协议", "集体合同"),

@@ -15,6 +15,8 @@ from springoffer.core.ledger.sheets import (
 	CATEGORY,
 	CONTRACTS,
 	DATE_COLUMNS,
+	DELIVERED_ON,
+	DELIVERY_METHOD,
 	ENTERPRISES,
 	KIND,
 	OFFERS,
@@ -39,12 +41,15 @@ NOTES = (
 	f"5. 合同类型：{_options(categories.CONTRACT_KINDS)}；状态留空表示已签订，已撤销的合同填「{CANCELLED}」。",
 	"6. 日期填 Excel 日期或 2023-03-15 这样的文字；人数填大于 0 的整数，覆盖职工数不超过企业职工人数。",
 	f"7. 县市区请先在「{REGIONS}」表列出（地区、上级地区）；「{CAMPAIGNS}」表可写明活动的起止和上报截止日期，未列出的“2024年春季要约行动”按当年 3 月 1 日至 6 月 30 日计。",
+	f"8. 「{DELIVERED_ON}」是企业方收到要约书的日期，20 日应约期限从这一天起算（集体合同规定第三十二条）；填了须同时填「{DELIVERY_METHOD}」（{_options(categories.DELIVERY_METHODS)}）。"
+	f"尚未送达的留空，不计逾期；整张表没有「{DELIVERED_ON}」列时，各要约按发出日期计，送达方式记为「{categories.DELIVERY_UNRECORDED}」。",
 )
 
 _DROPDOWNS = {
 	CATEGORY: categories.REPORT_CATEGORIES,
 	SCOPE: categories.OFFER_SCOPES,
 	RESPONSE: categories.RESPONSES,
+	DELIVERY_METHOD: categories.DELIVERY_METHODS,
 	KIND: categories.CONTRACT_KINDS,
 	STATUS: (CANCELLED,),
 }
