@@ -120,3 +120,12 @@ def test_the_first_meeting_is_after_the_answer_and_within_the_horizon():
 			g.check_meeting_time(past_or_far, now)
 		assert caught.value.violation.field == "meeting_time"
 		assert caught.value.violation.message in translations()
+
+
+def test_a_malformed_code_with_a_good_link_names_the_link_for_the_log():
+	with pytest.raises(g.KeyRefused) as caught:
+		g.clean(g.KEYS, {"token": TOKEN, "credit_code": ""})
+	assert caught.value.token == TOKEN
+	with pytest.raises(g.KeyRefused) as caught:
+		g.clean(g.KEYS, {"token": "x", "credit_code": CODE})
+	assert caught.value.token is None

@@ -29,7 +29,12 @@ MARKUP = re.compile(r"[<>]")
 
 
 class KeyRefused(ValueError):
-	"""The link's secret or the credit code is not even of the right form."""
+	"""The link's secret or the credit code is not even of the right form. `token`: the link's secret
+	when it was well formed (the credit code was not), so the refusal is logged against its offer."""
+
+	def __init__(self, token=None):
+		super().__init__("wrong key")
+		self.token = token
 
 
 class GuestInputError(ValueError):
@@ -137,12 +142,10 @@ def _value(name, spec, value):
 	raise AssertionError(spec.kind)
 
 
-def _key(spec, value):
-	if not isinstance(value, str):
-		raise KeyRefused
+def _key(spec, value, token=None):
 	pattern = TOKEN_PATTERN if spec.kind == "key" else CODE_PATTERN
-	if not pattern.fullmatch(value.strip()):
-		raise KeyRefused
+	if not isinstance(value, str) or not pattern.fullmatch(value.strip()):
+		raise KeyRefused(token)
 	return value.strip()
 
 
@@ -150,9 +153,9 @@ def clean(fields, values):
 	"""The values of `fields` from `values`, checked: absent and empty optional fields become None,
 	unknown names are dropped. Raises KeyRefused or GuestInputError."""
 	cleaned = {}
-	for name, spec in fields.items():
-		if spec.kind in ("key", "code"):
-			cleaned[name] = _key(spec, values.get(name))
+	keys = sorted((name for name, spec in fields.items() if spec.kind in ("key", "code")), key=lambda n: fields[n].kind != "key")
+	for name in keys:
+		cleaned[name] = _key(fields[name], values.get(name), token=cleaned.get("token"))
 	for name, spec in fields.items():
 		if spec.kind in ("key", "code"):
 			continue

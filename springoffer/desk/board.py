@@ -37,7 +37,8 @@ _OWN_OVERDUE_SQL = """
 
 def units():
 	"""The rows of the board as (label, region, own): the 市州 for a province user; a city user's
-	县市区, and the city's own enterprises as 本级 when it has any; a county user's county."""
+	县市区, then the city's own enterprises as 本级 (its row carries the city's unit reports); a county
+	user's county."""
 	allowed = regions.permitted_regions()
 	if allowed is None:
 		root = regions.province()
@@ -74,8 +75,6 @@ def figures(campaign=None):
 	rows = []
 	for label, region, own in rows_of:
 		total = (annex_db.own_figures if own else annex_db.unit_figures)(campaign, region, as_of)
-		if own and not any(getattr(total, column) for column in COLUMNS) and not overdue.get(label):
-			continue  # a city with no enterprises of its own shows no 本级 row
 		rows.append(
 			{
 				"unit": label,

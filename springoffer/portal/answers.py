@@ -103,8 +103,8 @@ def checked_input(fields):
 		def wrapper(**kwargs):
 			try:
 				values = guest_input.clean(fields, kwargs)
-			except guest_input.KeyRefused:
-				refuse()
+			except guest_input.KeyRefused as error:
+				refuse(links.offer_of(error.token) if error.token else None)
 			except guest_input.GuestInputError as error:
 				throw_input_error(error)
 			return method(**values)

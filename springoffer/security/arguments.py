@@ -10,6 +10,7 @@ check does not run first; the signature still lists the method's arguments.
 """
 
 import functools
+import inspect
 import typing
 from datetime import date
 
@@ -45,9 +46,21 @@ def checked_arguments(labels, dates=()):
 	def decorate(method):
 		hints = typing.get_type_hints(method)
 		hints.pop("return", None)
+		required = [
+			name
+			for name, parameter in inspect.signature(method).parameters.items()
+			if parameter.default is inspect.Parameter.empty and parameter.kind is parameter.POSITIONAL_OR_KEYWORD
+		]
 
 		@functools.wraps(method, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
 		def wrapper(*args, **kwargs):
+			missing = [name for name in required[len(args) :] if kwargs.get(name) in (None, "")]
+			if missing:
+				frappe.throw(
+					_("Fill in: {0}").format("、".join(_(labels.get(name, name)) for name in missing)),
+					frappe.ValidationError,
+					title=_("Please correct the following"),
+				)
 			for name, value in list(kwargs.items()):
 				label = labels.get(name, name)
 				if name in hints and value is not None:
