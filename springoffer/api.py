@@ -262,19 +262,47 @@ def open_next_campaign(
 
 
 @frappe.whitelist(methods=["POST"])
-@checked_arguments({"names": "Offer Draft", "date_sent": "Date Sent"}, dates=("date_sent",))
-def send_offer_drafts(names: str | list, date_sent: str) -> dict:
-	"""The worklist's bulk action: each selected draft sent as an Offer dated `date_sent`."""
+@checked_arguments({"names": "Offer Draft", "date_sent": "Date Sent", "channels": "Delivery Method"}, dates=("date_sent",))
+def send_offer_drafts(names: str | list, date_sent: str, channels: str | list | None = None) -> dict:
+	"""The worklist's bulk action: each selected draft sent as an Offer dated `date_sent`, its letter
+	also by e-mail and/or SMS when `channels` names them (the result's "letters")."""
 	from springoffer.planning import sending
+	from springoffer.portal import letters
 
-	try:
-		names = frappe.parse_json(names) if isinstance(names, str) else names
-	except ValueError:
-		names = None
-	if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+	names, channels = _name_list(names), _name_list(channels or [])
+	if names is None:
 		frappe.throw(_("Select the drafts to send"))
+	if channels is None or not set(channels) <= set(letters.CHANNELS):
+		frappe.throw(_("Choose e-mail, SMS or both"))
 	frappe.has_permission("Offer", "create", throw=True)
-	return sending.send(names, date_sent)
+	result = sending.send(names, date_sent)
+	if channels and result["sent"]:
+		result["letters"] = letters.send_many([offer for _draft, offer in result["sent"]], channels)
+	return result
+
+
+@frappe.whitelist(methods=["POST"])
+@checked_arguments({"names": "Offer", "channels": "Delivery Method"})
+def send_offer_letters(names: str | list, channels: str | list) -> dict:
+	"""发送要约书 by e-mail and/or SMS for the offers `names` (one from its form, many from the list):
+	{"sent": [offer…], "failed": [[offer, why]…]} (springoffer.portal.letters)."""
+	from springoffer.portal import letters
+
+	names, channels = _name_list(names), _name_list(channels)
+	if names is None:
+		frappe.throw(_("Select the offers whose letters to send"))
+	if channels is None or not set(channels) <= set(letters.CHANNELS):
+		frappe.throw(_("Choose e-mail, SMS or both"))
+	return letters.send_many(names, channels)
+
+
+def _name_list(value):
+	"""A list of names sent as a list or as JSON text; None when it is neither."""
+	try:
+		value = frappe.parse_json(value) if isinstance(value, str) else value
+	except ValueError:
+		return None
+	return value if isinstance(value, list) and all(isinstance(item, str) for item in value) else None
 
 
 @frappe.whitelist()

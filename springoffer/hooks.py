@@ -60,7 +60,11 @@ jinja = {
 	]
 }
 
-scheduler_events = {"daily": ["springoffer.controllers.daily.daily"]}
+scheduler_events = {
+	"daily": ["springoffer.controllers.daily.daily"],
+	# offer letters the Email Queue gave up on mark their offers 送达失败 (springoffer/portal/letters.py)
+	"all": ["springoffer.portal.letters.check_failed_emails"],
+}
 
 # Row-level permission where Frappe's own stops (springoffer/security/permissions.py): child tables listed with
 # parent= (every child table of the module, present and future), 抽查 (no region of its own), and the

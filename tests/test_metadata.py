@@ -114,6 +114,8 @@ def test_select_options_come_from_the_core():
 		("Offer", "offering_side"): c.OFFERING_SIDES,
 		("Offer", "main_topic"): c.OFFER_TOPICS,
 		("Offer", "response"): c.RESPONSES,
+		("Offer", "delivery_method"): ("",) + c.DELIVERY_METHODS,
+		("Offer", "delivery_status"): c.DELIVERY_STATES,
 		("Offer", "refusal_reason"): ("",) + c.REFUSAL_REASONS,
 		("Offer", "hrss_handling"): ("",) + c.HRSS_HANDLINGS,
 		("Contract", "contract_kind"): c.CONTRACT_KINDS,

@@ -232,3 +232,22 @@ def test_review_needs_the_term_but_a_draft_does_not():
 	assert fields(rules.check_contract_state(state=c.CONTRACT_SUBMITTED, term=(date(2023, 6, 1), date(2024, 5, 31)), **late)) == [
 		"late_submission_reason"
 	]
+
+
+def test_delivery_is_after_sending_and_not_in_the_future():
+	from springoffer.core.rules import check_delivery, delivery_status
+
+	sent, today = date(2026, 4, 1), date(2026, 4, 20)
+	ok = dict(date_sent=sent, delivered_on=date(2026, 4, 8), method=c.DELIVERY_BY_POST, failure_reason=None, today=today)
+	assert check_delivery(**ok) == []
+	for change, field in (
+		({"delivered_on": date(2026, 3, 31)}, "delivered_on"),
+		({"delivered_on": date(2026, 4, 21)}, "delivered_on"),
+		({"method": None}, "delivery_method"),
+		({"failure_reason": "查无此单位，退回"}, "delivery_failure_reason"),
+	):
+		assert [v.field for v in check_delivery(**{**ok, **change})] == [field], change
+	assert check_delivery(**{**ok, "delivered_on": None, "method": None, "failure_reason": "退回"}) == []
+	assert delivery_status(date(2026, 4, 8), None) == c.DELIVERED
+	assert delivery_status(None, "退回") == c.DELIVERY_FAILED
+	assert delivery_status(None, None) == c.NOT_DELIVERED

@@ -4,6 +4,7 @@ today, its as-of day, and its report due date (the 附件's 备注 1)."""
 import frappe
 from frappe.utils import getdate, today
 
+from springoffer.core import categories as c
 from springoffer.core import clocks
 
 
@@ -21,3 +22,10 @@ def default_as_of(campaign):
 
 def campaign_due_date(campaign):
 	return getdate(frappe.db.get_value("Campaign", campaign, "report_due_date"))
+
+
+def undelivered_since(campaign):
+	"""Offers sent on or before this day (out for the campaign's set days, 7 by default) with no delivery
+	on record are flagged on the workspace; their senders are reminded on the day they reach it."""
+	days = frappe.db.get_value("Campaign", campaign, "undelivered_after_days") if campaign else None
+	return frappe.utils.add_days(frappe.utils.today(), -(c.UNDELIVERED_AFTER_DAYS if days is None else int(days)))

@@ -187,6 +187,11 @@ EMPLOYER_ANSWER_FIELDS = (
 	"employer_contact_name",
 	"employer_contact_phone",
 	"employer_chief_representative",
+	# the receipt its first opening of the link records (民法典 Art. 137)
+	"delivered_on",
+	"delivery_method",
+	"delivery_log",
+	"delivery_failure_reason",
 )
 
 
@@ -299,6 +304,20 @@ def check_ledger_number(doc):
 			),
 			frappe.DuplicateEntryError,
 		)
+
+
+def check_upload(file_url, label):
+	"""An attached scan is a PDF, JPEG or PNG of at most 10 MB, judged by its content."""
+	from springoffer.core.uploads import MAX_BYTES, scan_kind
+
+	name = frappe.db.get_value("File", {"file_url": file_url}, "name")
+	content = frappe.get_doc("File", name).get_content() if name else None
+	if isinstance(content, str):
+		content = content.encode()
+	if not content or scan_kind(content) is None:
+		frappe.throw(_("{0} is not a PDF, JPEG or PNG file; upload the scan itself").format(_(label)))
+	if len(content) > MAX_BYTES:
+		frappe.throw(_("{0} is larger than 10 MB; scan it at a lower resolution and upload it again").format(_(label)))
 
 
 def check_coverage_document(doc):

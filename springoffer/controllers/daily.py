@@ -24,6 +24,7 @@ def daily():
 		if not running:
 			return False
 		mark_overdue_offers()
+		remind_undelivered_offers()
 		contracts_take_effect()
 		create_unit_reports()
 	return True
@@ -52,10 +53,45 @@ def mark_overdue_offers():
 	"""Offers past their 20 days with no answer become 逾期未回应 (is_overdue); answered ones stop being."""
 	now = getdate(today())
 	frappe.db.sql(
-		"""UPDATE `tabOffer` SET is_overdue = (response = %(pending)s AND response_due_date < %(today)s)
-		WHERE is_overdue != (response = %(pending)s AND response_due_date < %(today)s)""",
+		"""UPDATE `tabOffer` SET is_overdue = (response = %(pending)s AND IFNULL(response_due_date < %(today)s, 0))
+		WHERE is_overdue != (response = %(pending)s AND IFNULL(response_due_date < %(today)s, 0))""",
 		{"pending": c.PENDING, "today": now},
 	)
+
+
+def remind_undelivered_offers():
+	"""The sender of each offer still awaiting an answer whose delivery is not on record, on the day it
+	has been out for the campaign's undelivered_after_days (7 by default): a notification in the desk
+	(and by e-mail where the user takes them), once per offer."""
+	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+
+	from springoffer.annex.campaigns import undelivered_since
+
+	now = getdate(today())
+	reminded = []
+	for campaign in frappe.get_all("Campaign", filters={"start_date": ("<=", now), "report_due_date": (">=", now)}, pluck="name"):
+		sent_on = undelivered_since(campaign)  # out exactly the set days today
+		for offer in frappe.get_all(
+			"Offer",
+			filters={"campaign": campaign, "response": c.PENDING, "delivered_on": ("is", "not set"), "date_sent": sent_on},
+			fields=["name", "owner", "delivery_status"],
+		):
+			make_notification_logs(
+				{
+					"type": "Alert",
+					"document_type": "Offer",
+					"document_name": offer.name,
+					"subject": frappe._(
+						"Offer {0} was sent on {1} and its delivery is not on record ({2}); record the day the employer side received it, or deliver it again",
+						lang="zh",
+					).format(offer.name, sent_on, offer.delivery_status),
+					"from_user": "Administrator",
+				},
+				[offer.owner],
+			)
+			reminded.append(offer.name)
+		frappe.db.commit()
+	return reminded
 
 
 def contracts_take_effect():
@@ -129,15 +165,15 @@ def recompute_due_dates():
 	Schedule is saved, and by the patch that moved the clocks to working days), then the overdue marks
 	and the annex ledger that dates each offer's deadline. Dates in a year no schedule covers keep
 	their value. Returns how many dates changed."""
-	changed = _recompute("Offer", "date_sent", "response_due_date", clocks.response_due)
+	changed = _recompute("Offer", "delivered_on", "response_due_date", clocks.response_due)
 	for source, target, clock in (
 		("signing_date", "submission_due_date", clocks.submission_due),
 		("hrss_received_on", "review_window_end", clocks.review_window_end),
 	):
 		changed += _recompute("Contract", source, target, clock)
 	frappe.db.sql(
-		"""UPDATE `tabOffer` SET is_overdue = (response = %(pending)s AND response_due_date < CURDATE())
-		WHERE is_overdue != (response = %(pending)s AND response_due_date < CURDATE())""",
+		"""UPDATE `tabOffer` SET is_overdue = (response = %(pending)s AND IFNULL(response_due_date < CURDATE(), 0))
+		WHERE is_overdue != (response = %(pending)s AND IFNULL(response_due_date < CURDATE(), 0))""",
 		{"pending": c.PENDING},
 	)
 	if changed:

@@ -168,6 +168,11 @@ class DemoOffer:
 	hrss_handling_date: date | None = None
 	hrss_handling_detail: str = ""
 	follow_ups: list = field(default_factory=list)  # [(date, method, note)]
+	delivered_on: date | None = None
+	delivery_method: str = ""
+	postal_tracking_no: str = ""
+	delivery_log: str = ""
+	delivery_failure_reason: str = ""
 	worker_chief: str = ""
 	employer_chief: str = ""
 
@@ -394,17 +399,48 @@ def make_offers(rng, campaign, enterprises, today, share, key_prefix):
 	return offers
 
 
+RETURNED_LETTERS = ("查无此单位，邮件退回", "企业已搬迁，原址无人签收", "拒收，邮件退回")
+
+
+def deliver(rng, offer, today):
+	"""How the letter reached the employer: by hand that day against a signed receipt, by post a few
+	days later, through the answer link; a few sent lately not yet confirmed, a few letters returned."""
+	roll = rng.random()
+	recent = (today - offer.date_sent).days <= 12
+	if roll < 0.03:
+		offer.delivery_method = c.DELIVERY_BY_POST
+		offer.postal_tracking_no = f"1{rng.randrange(10**11, 10**12)}"
+		offer.delivery_failure_reason = rng.choice(RETURNED_LETTERS)
+		return
+	if roll < 0.10 and recent:
+		return  # sent, no receipt yet
+	if roll < 0.55:
+		offer.delivered_on, offer.delivery_method = offer.date_sent, c.DELIVERY_BY_HAND
+	elif roll < 0.88:
+		offer.delivered_on, offer.delivery_method = offer.date_sent + timedelta(days=rng.randint(2, 6)), c.DELIVERY_BY_POST
+		offer.postal_tracking_no = f"1{rng.randrange(10**11, 10**12)}"
+	else:
+		offer.delivered_on, offer.delivery_method = offer.date_sent + timedelta(days=rng.randint(0, 2)), c.DELIVERY_ELECTRONIC
+		offer.delivery_log = "企业通过回复链接输入统一社会信用代码打开要约书"
+	offer.delivered_on = min(offer.delivered_on, today)
+
+
 def answer(rng, offer, today):
-	"""The employer's answer as of `today`: most agree, some refuse, a few stay unanswered."""
-	due = clocks.response_due(offer.date_sent)
+	"""The employer's answer as of `today`, once the letter reached it: most agree, some refuse, a few
+	stay unanswered."""
+	deliver(rng, offer, today)
+	if not offer.delivered_on:
+		return
+	received = offer.delivered_on
+	due = clocks.response_due(received)
 	roll = rng.random()
 	latest = min(today, due + timedelta(days=10))
-	if roll < 0.80 and latest >= offer.date_sent:
+	if roll < 0.80 and latest >= received:
 		offer.response = c.AGREED
-		offer.response_date = _day(rng, offer.date_sent, min(latest, offer.date_sent + timedelta(days=18)))
-	elif roll < 0.90 and latest >= offer.date_sent:
+		offer.response_date = _day(rng, received, min(latest, received + timedelta(days=18)))
+	elif roll < 0.90 and latest >= received:
 		offer.response = c.REFUSED
-		offer.response_date = _day(rng, offer.date_sent, min(latest, offer.date_sent + timedelta(days=19)))
+		offer.response_date = _day(rng, received, min(latest, received + timedelta(days=19)))
 		offer.refusal_reason = rng.choices(c.REFUSAL_REASONS, weights=(35, 20, 10, 15, 15, 5))[0]
 		offer.refusal_detail = rng.choice(REFUSAL_DETAILS[offer.refusal_reason])
 		handle(rng, offer, offer.response_date, today)

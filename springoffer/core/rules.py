@@ -141,6 +141,40 @@ def check_offer(
 	return found
 
 
+def check_delivery(*, date_sent, delivered_on, method, failure_reason, today):
+	"""The offer's delivery (送达): received on or after the day it was sent and not in the future, how
+	it was delivered named; a returned letter (送达失败) has its reason and no date received."""
+	found = []
+	if delivered_on:
+		if not method:
+			found.append(Violation("delivery_method", "Choose how the offer was delivered on {0}", (delivered_on,)))
+		if date_sent and delivered_on < date_sent:
+			found.append(
+				Violation(
+					"delivered_on",
+					"Delivered on {0}, before the offer was sent on {1}; enter the day the employer side received it",
+					(delivered_on, date_sent),
+				)
+			)
+		if today and delivered_on > today:
+			found.append(Violation("delivered_on", "Delivered on {0} is in the future; enter the day the employer side received it", (delivered_on,)))
+		if failure_reason:
+			found.append(
+				Violation(
+					"delivery_failure_reason",
+					"The offer was delivered on {0} and also marked 送达失败; clear the failure reason, or clear the delivery date if the letter came back",
+					(delivered_on,),
+				)
+			)
+	return found
+
+
+def delivery_status(delivered_on, failure_reason):
+	if delivered_on:
+		return categories.DELIVERED
+	return categories.DELIVERY_FAILED if failure_reason else categories.NOT_DELIVERED
+
+
 def check_hrss_handling(*, handling, handling_date, response_date, today, response=None):
 	"""HRSS handles a refusal after it; an offer HRSS urged while it was overdue may be agreed to later."""
 	found = []

@@ -40,10 +40,9 @@ def so_offer_parties(doc):
 
 
 def so_response_due(doc):
-	"""The offer's answer day, the legal clock's (20 days, moved past rest days)."""
-	if doc.response_due_date:
-		return doc.response_due_date
-	return clocks.response_due(getdate(doc.date_sent)) if doc.date_sent else None
+	"""The offer's answer day, the legal clock's (20 days from the day it was received, moved past rest
+	days); None until its delivery is on record (a letter printed to be delivered names no date)."""
+	return clocks.response_due(getdate(doc.delivered_on)) if doc.get("delivered_on") else None
 
 
 def so_hrss_office(region):

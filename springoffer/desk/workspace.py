@@ -20,6 +20,8 @@ from springoffer.security.permissions import permitted_count
 OPEN_WORK = {
 	"offers_pending": ("Offer", {"response": c.PENDING, "is_overdue": 0}),
 	"offers_overdue": ("Offer", {"response": c.PENDING, "is_overdue": 1}),
+	# 已发出、未确认送达: out for the campaign's undelivered_after_days or more (dated when asked)
+	"offers_undelivered": ("Offer", {"response": c.PENDING, "delivered_on": ("is", "not set")}),
 	"refusals_unhandled": ("Offer", {"response": c.REFUSED, "hrss_handling": ("is", "not set")}),
 	"contracts_in_review": ("Contract", {"workflow_state": ("in", [c.CONTRACT_SUBMITTED, *c.CONTRACT_IN_REVIEW])}),
 	"contracts_returned": ("Contract", {"workflow_state": ("in", [c.CONTRACT_NEEDS_CORRECTION, c.CONTRACT_OBJECTED])}),
@@ -44,6 +46,8 @@ def open_work_filters(item, campaign=None, user=None):
 	doctype, filters = OPEN_WORK[item]
 	filters = dict(filters)
 	filters["campaign"] = campaign or campaigns.latest_campaign()
+	if item == "offers_undelivered":
+		filters["date_sent"] = ("<=", campaigns.undelivered_since(filters["campaign"]))
 	body = user_body(user) if doctype == "Unit Report" else None
 	if body:
 		filters["reporting_body"] = body
@@ -69,7 +73,7 @@ def count(doctype, filters):
 def open_work(filters: str | dict | None = None) -> dict:
 	"""Number Card (Custom): how many documents of one kind wait for someone, in the user's region."""
 	filters = _filters(filters)
-	doctype, list_filters = open_work_filters(filters.get("item"))
+	doctype, list_filters = open_work_filters(filters.get("item"), filters.get("campaign"))
 	frappe.has_permission(doctype, "read", throw=True)
 	return {
 		"value": count(doctype, list_filters),

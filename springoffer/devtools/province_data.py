@@ -131,8 +131,15 @@ def load(data, campaign=CAMPAIGN):
 	)
 	_insert(
 		"tabOffer",
-		("name", "campaign", "scope", "region", "offering_side", "main_topic", "date_sent", "response_due_date", "response", "response_date", "refusal_reason", "hrss_handling", *common),
-		[(o[0], campaign, o[1], region[o[0]], c.OFFERING_SIDES[0], c.OFFER_TOPICS[0], *o[2:], *stamp) for o in data.offers],
+		(
+			"name", "campaign", "scope", "region", "offering_side", "main_topic", "date_sent", "response_due_date", "response",
+			"response_date", "refusal_reason", "hrss_handling", "delivered_on", "delivery_method", "delivery_status", *common,
+		),
+		# received on the day sent (the due date counts from it), as a ledger without a 送达日期 column reads
+		[
+			(o[0], campaign, o[1], region[o[0]], c.OFFERING_SIDES[0], c.OFFER_TOPICS[0], *o[2:], o[2], c.DELIVERY_UNRECORDED, c.DELIVERED, *stamp)
+			for o in data.offers
+		],
 	)
 	_insert(
 		"tabOffer Coverage",

@@ -10,13 +10,15 @@ from datetime import date
 import frappe
 
 from springoffer.core import categories as c
-from springoffer.core import credit_code
+from springoffer.core import credit_code, rules
 
 CAMPAIGN = "2023年春季要约行动"
-# Frappe's own test dependencies the suites use (FrappeTestCase.freeze_time needs freezegun).
-TEST_DEPENDENCIES = ("freezegun",)
+# What the suites need beside Frappe, all installed by `bench setup requirements --dev`: Frappe's own
+# test dependencies (FrappeTestCase.freeze_time needs freezegun) and the app's (pyproject.toml's
+# [tool.bench.dev-dependencies]: a local SMTP server for the offer letters).
+TEST_DEPENDENCIES = ("freezegun", "aiosmtpd")
 MISSING_DEPENDENCIES = (
-	"springoffer: Frappe's test dependencies are not installed ({0}); run `bench setup requirements --dev` "
+	"springoffer: the test dependencies are not installed ({0}); run `bench setup requirements --dev` "
 	"in the bench, then run the tests again"
 )
 _serial = itertools.count(random.randrange(10**6))
@@ -84,7 +86,8 @@ def make_enterprise(region="长沙市", category=c.PRIVATE, employees=500, name=
 
 
 def offer_doc(enterprises, workers=100, date_sent="2023-03-10", campaign=CAMPAIGN, **extra):
-	"""An unsaved Offer covering `enterprises` (names or docs), `workers` each (or a list)."""
+	"""An unsaved Offer covering `enterprises` (names or docs), `workers` each (or a list), delivered
+	by hand on the day it was sent unless `extra` says otherwise (delivered_on=None: not delivered)."""
 	if not isinstance(enterprises, (list, tuple)):
 		enterprises = [enterprises]
 	figures = workers if isinstance(workers, (list, tuple)) else [workers] * len(enterprises)
@@ -94,6 +97,8 @@ def offer_doc(enterprises, workers=100, date_sent="2023-03-10", campaign=CAMPAIG
 			"campaign": campaign,
 			"scope": c.SCOPE_SINGLE if len(enterprises) == 1 else c.SCOPE_INDUSTRY,
 			"date_sent": date_sent,
+			"delivered_on": date_sent,
+			"delivery_method": c.DELIVERY_BY_HAND,
 			"covered_enterprises": [
 				{"enterprise": getattr(e, "name", e), "covered_workers": w} for e, w in zip(enterprises, figures)
 			],
@@ -159,9 +164,10 @@ def random_ledger(rng, campaign, regions, enterprises=15, offers=20, contracts=8
 			answered = sent + timedelta(days=rng.randint(0, 40)) if response != c.PENDING else None
 			reason = describe(rng.choice(c.REFUSAL_REASONS), rng.choice(["", "经营亏损"])) if response == c.REFUSED else ""
 			handling = describe(rng.choice(c.HRSS_HANDLINGS), rng.choice(["", "已约谈"])) if rng.random() < 0.4 else ""
+			received = None if rng.random() < 0.1 else sent + timedelta(days=rng.choice((0, 0, 1, 3, 9)))  # some not yet
 			for e in rng.sample(ents, rng.randint(1, min(3, len(ents)))):
 				offer_lines.append(
-					OfferLine(f"RO-{tag}-{n}", campaign, e.key, rng.randint(1, 500), sent, response, answered, reason, handling)
+					OfferLine(f"RO-{tag}-{n}", campaign, e.key, rng.randint(1, 500), sent, response, answered, reason, handling, received)
 				)
 		for n in range(rng.randint(0, contracts)):
 			signed = start + timedelta(days=rng.randint(0, 121))
@@ -198,7 +204,8 @@ def insert_ledger(enterprises, offer_lines, contract_lines):
 			line.offer,
 			(
 				line.offer, line.campaign, c.SCOPE_INDUSTRY, "湖南省", c.OFFERING_SIDES[0], c.OFFER_TOPICS[0],
-				line.date_sent, clocks.response_due(line.date_sent), line.response, line.response_date,
+				line.date_sent, line.delivered_on, c.DELIVERY_BY_HAND if line.delivered_on else None,
+				rules.delivery_status(line.delivered_on, None), clocks.response_due(line.delivered_on), line.response, line.response_date,
 				reason, reason_detail, handling, handling_detail, *stamp,
 			),
 		)
@@ -206,8 +213,9 @@ def insert_ledger(enterprises, offer_lines, contract_lines):
 	frappe.db.bulk_insert(
 		"Offer",
 		(
-			"name", "campaign", "scope", "region", "offering_side", "main_topic", "date_sent", "response_due_date",
-			"response", "response_date", "refusal_reason", "refusal_detail", "hrss_handling", "hrss_handling_detail", *common,
+			"name", "campaign", "scope", "region", "offering_side", "main_topic", "date_sent", "delivered_on", "delivery_method",
+			"delivery_status", "response_due_date", "response", "response_date", "refusal_reason", "refusal_detail", "hrss_handling",
+			"hrss_handling_detail", *common,
 		),
 		list(offers.values()),
 	)

@@ -20,7 +20,7 @@ from springoffer.core import credit_code as codes
 from springoffer.core import guest_input
 from springoffer.portal import contracts, links
 
-OPENED, ANSWERED, FILED, REFUSED_ACCESS = "打开", "回复", "报送合同", "拒绝访问"
+OPENED, ANSWERED, FILED, REFUSED_ACCESS, RECEIVED = "打开", "回复", "报送合同", "拒绝访问", "电子送达"
 REFUSAL = "This link or credit code does not open an offer; check the link on the offer letter and your unified social credit code"
 # What an agreement must say for the first meeting to be arranged (the chief representative may follow).
 REQUIRED_WHEN_AGREED = {
@@ -69,7 +69,29 @@ def open_offer(token, credit_code):
 	offer = frappe.get_doc("Offer", name) if name else None
 	if offer is None or not _matches(addressee_code(offer), credit_code):
 		refuse(name)
+	record_receipt(offer)
 	return offer
+
+
+def record_receipt(offer):
+	"""民法典 Art. 137: a data message takes effect when its addressee knows it reached them. The first
+	time the employer opens its link with its own credit code is that moment: unless a delivery is
+	already on record, today becomes the offer's 送达日期 by 电子送达, and its 20 days start."""
+	if offer.delivered_on or not offer.date_sent or getdate(offer.date_sent) > getdate(today()):
+		return
+	if frappe.db.sql("SELECT delivered_on FROM `tabOffer` WHERE name = %s FOR UPDATE", offer.name)[0][0]:
+		offer.reload()  # another request recorded it first
+		return
+	request_ip = getattr(frappe.local, "request_ip", None) or ""
+	offer.delivered_on = today()
+	offer.delivery_method = c.DELIVERY_ELECTRONIC
+	offer.delivery_failure_reason = None
+	offer.delivery_log = _("Opened through its answer link with its credit code on {0} (address {1})", lang="zh").format(
+		now_datetime(), request_ip or "—"
+	)
+	offer.flags.employer_answer = True
+	offer.save(ignore_permissions=True)
+	log(RECEIVED, offer.name, _("Delivered on {0}; the 20 days to answer end on {1}").format(offer.delivered_on, offer.response_due_date))
 
 
 def refuse(offer_name=None):
@@ -140,6 +162,8 @@ def view(offer):
 		"covered_enterprises": len(offer.covered_enterprises),
 		"covered_workers": offer.total_covered_workers,
 		"date_sent": str(offer.date_sent or ""),
+		"delivered_on": str(offer.delivered_on or ""),
+		"delivery_method": offer.delivery_method or "",
 		"response_due_date": str(offer.response_due_date or ""),
 		"response": offer.response,
 		"response_date": str(offer.response_date or ""),

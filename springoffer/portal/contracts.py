@@ -13,10 +13,8 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import cint, flt
 
 from springoffer.core import categories as c
+from springoffer.core.uploads import MAX_BYTES, scan_kind
 
-MAX_BYTES = 10 * 1024 * 1024
-# Uploads are judged by their first bytes, never by their names.
-SIGNATURES = ((b"%PDF-", "pdf"), (b"\xff\xd8\xff", "jpg"), (b"\x89PNG\r\n\x1a\n", "png"))
 FILES = {"contract_text": "Contract Text (Scan)", "congress_minutes": "Congress Minutes"}
 FIELDS = (
 	"contract_kind",
@@ -44,10 +42,10 @@ def file_kind(content, label):
 		frappe.throw(_("Upload {0} as a PDF or a photo (JPEG or PNG)").format(_(label)))
 	if len(content) > MAX_BYTES:
 		frappe.throw(_("{0} is larger than 10 MB; scan it at a lower resolution and upload it again").format(_(label)))
-	for signature, kind in SIGNATURES:
-		if content.startswith(signature):
-			return kind
-	frappe.throw(_("{0} is not a PDF, JPEG or PNG file; upload the scan itself").format(_(label)))
+	kind = scan_kind(content)
+	if kind is None:
+		frappe.throw(_("{0} is not a PDF, JPEG or PNG file; upload the scan itself").format(_(label)))
+	return kind
 
 
 def contract_of(offer):

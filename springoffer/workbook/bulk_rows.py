@@ -24,6 +24,7 @@ OFFER = (
 	"name", "campaign", "ledger_no", "scope", "offering_side", "main_topic", "region", "date_sent",
 	"response_due_date", "total_covered_workers", "response", "response_date", "is_overdue", "refusal_reason",
 	"refusal_detail", "hrss_handling", "hrss_handling_date", "hrss_handling_detail", "hrss_notify",
+	"delivered_on", "delivery_method", "delivery_status",
 )  # fmt: skip
 CONTRACT = (
 	"name", "campaign", "ledger_no", "contract_kind", "offer", "region", "signing_date", "workflow_state",
@@ -127,8 +128,11 @@ class NewRecords:
 				refusal_reason=reason if offer.response == c.REFUSED else "",
 				today=self.today,
 			) + rules.check_hrss_handling(handling=handling, handling_date=handled_on, response_date=offer.response_date, today=self.today, response=offer.response)
+			found += rules.check_delivery(
+				date_sent=offer.date_sent, delivered_on=offer.delivered_on, method=offer.delivery_method, failure_reason=None, today=self.today
+			)
 			try:
-				due = clocks.response_due(offer.date_sent)
+				due = clocks.response_due(offer.delivered_on)
 			except clocks.CalendarNotCovered as missing:
 				self.importer.errors.append(LedgerError(OFFERS, offer.row, frappe._(missing.message).format(missing.year)))
 				continue
@@ -149,6 +153,7 @@ class NewRecords:
 						int(offer.response == c.PENDING and clocks.is_overdue(due, self.today)),
 						reason if offer.response == c.REFUSED else None, reason_detail or None, handling or None,
 						handled_on, handling_detail or None, self.hrss_officers(region),
+						offer.delivered_on, offer.delivery_method or None, rules.delivery_status(offer.delivered_on, None),
 					),
 				)
 			)  # fmt: skip

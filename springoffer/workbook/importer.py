@@ -239,7 +239,10 @@ class _Importer:
 		return self.save(doctype, record.name, changed, sheet, row)
 
 	def import_offers(self):
-		fields = ["scope", "date_sent", "response", "response_date", "refusal_reason", "refusal_detail", "hrss_handling", "hrss_handling_detail"]
+		fields = [
+			"scope", "date_sent", "response", "response_date", "refusal_reason", "refusal_detail", "hrss_handling", "hrss_handling_detail",
+			"delivered_on", "delivery_method",
+		]  # fmt: skip
 		stored = self.stored_records("Offer", fields)
 		new = []
 		for offer in self.ledger.offers.values():
@@ -259,6 +262,10 @@ class _Importer:
 				"hrss_handling": handling,
 				"hrss_handling_detail": handling_detail,
 			}
+			# A delivery the ledger names replaces the site's; a blank cell or a ledger without the column
+			# keeps what the site holds (a receipt recorded there, e.g. through the answer link).
+			if offer.delivered_on and offer.delivery_method != c.DELIVERY_UNRECORDED:
+				values.update(delivered_on=offer.delivered_on, delivery_method=offer.delivery_method)
 			if self.update("Offer", record, values, offer.coverage, OFFERS, offer.row):
 				self.offer_facts[record.name] = (offer.date_sent, offer.response)
 		written = self.new_records.offers(new)

@@ -147,3 +147,46 @@ if (frappe.utils && frappe.utils.html2text && !frappe.utils.html2text.__springof
 	};
 	frappe.user_info.__springoffer = true;
 })();
+
+// 发送要约书: the letters of `names` by e-mail and/or SMS (springoffer.api.send_offer_letters), from an
+// offer's form and the offer list; says at the end which went out and which did not.
+springoffer.send_offer_letters = function (names, after) {
+	const dialog = new frappe.ui.Dialog({
+		title: __("Send Offer Letters ({0})", [names.length]),
+		fields: [
+			{ fieldname: "email", label: __("By E-mail (the letter as PDF, the answer link and QR code)"), fieldtype: "Check", default: 1 },
+			{ fieldname: "sms", label: __("By SMS (a short message with the answer link)"), fieldtype: "Check", default: 0 },
+			{
+				fieldname: "note",
+				fieldtype: "HTML",
+				options: `<p class="text-muted small">${__(
+					"Sending is not yet delivery: the 20 days start on the day the employer opens its link and enters its credit code, or on the day you record it received the letter."
+				)}</p>`,
+			},
+		],
+		primary_action_label: __("Send"),
+		primary_action(values) {
+			const channels = ["email", "sms"].filter((channel) => values[channel]);
+			if (!channels.length) return frappe.msgprint(__("Choose e-mail, SMS or both"));
+			dialog.disable_primary_action();
+			frappe
+				.xcall("springoffer.api.send_offer_letters", { names, channels })
+				.then((result) => {
+					dialog.hide();
+					springoffer.show_letter_results(result);
+					after && after();
+				})
+				.finally(() => dialog.enable_primary_action());
+		},
+	});
+	dialog.show();
+};
+
+springoffer.show_letter_results = function (result) {
+	const failed = result.failed.map(([name, why]) => `<li>${frappe.utils.escape_html(name)}：${frappe.utils.escape_html(why)}</li>`);
+	frappe.msgprint({
+		title: __("Offer Letters Sent"),
+		message: __("{0} letters went out.", [result.sent.length]) + (failed.length ? `<p>${__("Not sent:")}</p><ul>${failed.join("")}</ul>` : ""),
+		indicator: failed.length ? "orange" : "green",
+	});
+};

@@ -6,6 +6,9 @@ frappe.ui.form.on("Offer", {
 		if (frm.is_new() || !frm.doc.date_sent || frm.doc.offering_side === "企业方") return;
 		const group = __("Answer Link");
 		frm.add_custom_button(__("Show Link and QR Code"), () => show_answer_link(frm, "springoffer.api.answer_link"), group);
+		if (frm.perm[0] && frm.perm[0].write && frm.doc.response === "待回应") {
+			frm.add_custom_button(__("Send Offer Letter"), () => springoffer.send_offer_letters([frm.doc.name], () => frm.reload_doc()), group);
+		}
 		if (frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(
 				__("Withdraw and Issue a New Link"),

@@ -5,6 +5,7 @@ from frappe.utils import getdate, today
 from springoffer.annex import ledger as annex_ledger
 from springoffer.controllers.checks import (
 	check_coverage_document,
+	check_upload,
 	legal_calendar,
 	regional_officers,
 	throw_violations,
@@ -64,6 +65,8 @@ class Offer(Document):
 		with legal_calendar():
 			self.check_and_fill()
 		self.check_employer_side()
+		if self.has_value_changed("delivery_receipt") and self.delivery_receipt:
+			check_upload(self.delivery_receipt, "Delivery Receipt (Signed Scan)")
 
 	def check_employer_side(self):
 		"""An industry or regional offer's addressee: its credit code opens the answer link."""
@@ -81,6 +84,7 @@ class Offer(Document):
 		lines = check_coverage_document(self)
 		campaign = frappe.db.get_value("Campaign", self.campaign, ["start_date", "end_date"], as_dict=True) or {}
 		date_sent = getdate(self.date_sent) if self.date_sent else None
+		delivered_on = getdate(self.delivered_on) if self.delivered_on else None
 		response_date = getdate(self.response_date) if self.response_date else None
 		throw_violations(
 			self,
@@ -95,6 +99,13 @@ class Offer(Document):
 				refusal_reason=self.refusal_reason,
 				today=getdate(today()),
 			)
+			+ rules.check_delivery(
+				date_sent=date_sent,
+				delivered_on=delivered_on,
+				method=self.delivery_method,
+				failure_reason=(self.delivery_failure_reason or "").strip(),
+				today=getdate(today()),
+			)
 			+ rules.check_hrss_handling(
 				handling=self.hrss_handling,
 				handling_date=getdate(self.hrss_handling_date) if self.hrss_handling_date else None,
@@ -105,13 +116,11 @@ class Offer(Document):
 		)
 		if self.response != categories.REFUSED:
 			self.refusal_reason = None
+		self.delivery_status = rules.delivery_status(delivered_on, (self.delivery_failure_reason or "").strip())
 		self.total_covered_workers = sum(row.covered_workers or 0 for row in rows)
-		self.response_due_date = clocks.response_due(date_sent) if date_sent else None
-		self.is_overdue = int(
-			self.response == categories.PENDING
-			and bool(date_sent)
-			and clocks.is_overdue(self.response_due_date, getdate(today()))
-		)
+		# Art. 32: the 20 days run from the day the employer side received the offer
+		self.response_due_date = clocks.response_due(delivered_on)
+		self.is_overdue = int(self.response == categories.PENDING and clocks.is_overdue(self.response_due_date, getdate(today())))
 		# Notifications (refusal, overdue) go to the HRSS officers of the offer's region.
 		self.hrss_notify = ",".join(regional_officers(self.region, "HRSS Officer"))
 		# An employer's online answer goes to the union officers of the offer's region (and its owner).

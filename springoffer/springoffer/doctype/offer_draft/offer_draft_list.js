@@ -23,11 +23,13 @@ function send_offer_drafts(listview) {
 		title: __("Send {0} Offers", [names.length]),
 		fields: [
 			{ fieldname: "date_sent", label: __("Date Sent"), fieldtype: "Date", reqd: 1, default: frappe.datetime.get_today() },
+			{ fieldname: "email", label: __("Also send each letter by e-mail"), fieldtype: "Check", default: 0 },
+			{ fieldname: "sms", label: __("Also send each letter by SMS"), fieldtype: "Check", default: 0 },
 			{
 				fieldname: "what",
 				fieldtype: "HTML",
 				options: `<p class="text-muted small">${__(
-					"Each selected draft becomes an offer sent on this date; the 20-day answer clock starts from it."
+					"Each selected draft becomes an offer sent on this date; its 20 days to answer start on the day the employer receives it."
 				)}</p>`,
 			},
 		],
@@ -35,9 +37,14 @@ function send_offer_drafts(listview) {
 		primary_action(values) {
 			dialog.disable_primary_action();
 			frappe
-				.xcall("springoffer.api.send_offer_drafts", { names, date_sent: values.date_sent })
+				.xcall("springoffer.api.send_offer_drafts", {
+					names,
+					date_sent: values.date_sent,
+					channels: ["email", "sms"].filter((channel) => values[channel]),
+				})
 				.then((result) => {
 					dialog.hide();
+					if (result.letters) springoffer.show_letter_results(result.letters);
 					const failed = result.failed.map(([name, why]) => `<li>${frappe.utils.escape_html(name)}：${frappe.utils.escape_html(why)}</li>`);
 					frappe.msgprint({
 						title: __("Offers Sent"),

@@ -117,7 +117,7 @@ class TestOfferDraft(FrappeTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			opening.open_next(SOURCE, "草稿测试重叠行动", "2023-06-01", "2023-12-31", "2023-12-31")
 
-	def test_bulk_sending_starts_the_clock_as_a_hand_made_offer(self):
+	def test_bulk_sending_makes_offers_whose_clock_starts_on_delivery(self):
 		names = [d.name for key in ("expiring", "refused", "silent", "union", "never") for d in self.drafts_of(self.e[key])]
 		frappe.db.savepoint("bulk_send")  # the other tests read the worklist as opened, nothing sent
 		frappe.set_user(OFFICER)
@@ -132,10 +132,16 @@ class TestOfferDraft(FrappeTestCase):
 			self.assertEqual(len(result["sent"]), len(names))
 			for draft, offer in result["sent"]:
 				doc = frappe.get_doc("Offer", offer)
-				self.assertEqual(getdate(doc.response_due_date), clocks.response_due(getdate("2024-04-12")))
-				self.assertEqual(getdate(doc.response_due_date), getdate("2024-05-06"))  # 05-02 in the May Day holiday
+				# sent, not yet received: no due date until its delivery is on record (Art. 32)
+				self.assertEqual((doc.response_due_date, doc.delivery_status), (None, c.NOT_DELIVERED))
 				self.assertEqual((doc.campaign, doc.response, doc.owner), (self.target, c.PENDING, OFFICER))
 				self.assertEqual(frappe.db.get_value("Offer Draft", draft, ["status", "offer"]), (od.SENT, offer))
+			with self.set_user(OFFICER), self.freeze_time("2024-04-12"):
+				doc = frappe.get_doc("Offer", result["sent"][0][1])
+				doc.delivered_on, doc.delivery_method = "2024-04-12", c.DELIVERY_BY_HAND
+				doc.save()
+			self.assertEqual(getdate(doc.response_due_date), clocks.response_due(getdate("2024-04-12")))
+			self.assertEqual(getdate(doc.response_due_date), getdate("2024-05-06"))  # 05-02 in the May Day holiday
 		finally:
 			frappe.set_user("Administrator")
 			frappe.db.rollback(save_point="bulk_send")
