@@ -111,6 +111,10 @@ CASES = {
 	"answer without a date": (CITY_UNION, ("insert", offer, {"response": c.AGREED}), "回应日期"),
 	"refusal without a reason": (CITY_UNION, ("insert", offer, {"response": c.REFUSED, "response_date": "2023-03-20"}), "拒绝原因"),
 	"unknown response": (CITY_UNION, ("insert", offer, {"response": "考虑中"}), "回应"),
+	"delivered before it was sent": (CITY_UNION, ("insert", offer, {"delivered_on": "2023-03-09", "delivery_method": c.DELIVERY_BY_HAND}), "早于发出日期"),
+	"delivered in the future": (CITY_UNION, ("insert", offer, {"delivered_on": "2099-03-09", "delivery_method": c.DELIVERY_BY_POST}), "在今天之后"),
+	"delivery date without its method": (CITY_UNION, ("insert", offer, {"delivered_on": "2023-03-12"}), "送达方式"),
+	"unknown delivery method": (CITY_UNION, ("insert", offer, {"delivered_on": "2023-03-12", "delivery_method": "飞鸽传书"}), "送达方式"),
 	"unknown campaign": (CITY_UNION, ("insert", offer, {"campaign": "2099年春季要约行动"}), "2099年春季要约行动"),
 	"HRSS changes the offer's content": (CITY_HRSS, ("change", "offer", {"date_sent": "2023-03-11"}), "人社"),
 	# Contract

@@ -75,6 +75,37 @@ class TestLedgerImport(FrappeTestCase):
 		self.assertEqual((counts["Enterprise"]["updated"], counts["Enterprise"]["created"]), (1, 0))
 		self.assertEqual((counts["Offer"]["updated"], counts["Offer"]["created"]), (0, 0))
 
+	def test_delivery_columns_are_read_and_a_ledger_without_them_reads_as_the_upgrade(self):
+		import_ledger(self.sample)
+		delivered = [o for o in self.ledger.offers.values() if o.delivered_on and o.delivered_on != o.date_sent]
+		undelivered = [o for o in self.ledger.offers.values() if o.delivered_on is None]
+		self.assertTrue(delivered and undelivered)
+
+		def stored(offer):
+			return frappe.db.get_value(
+				"Offer", {"ledger_no": offer.number, "campaign": offer.campaign}, ["delivered_on", "delivery_method", "response_due_date"], as_dict=True
+			)
+
+		for offer in delivered:
+			self.assertEqual((stored(offer).delivered_on, stored(offer).delivery_method), (offer.delivered_on, offer.delivery_method))
+			self.assertEqual(stored(offer).response_due_date, offer.response_due)
+		self.assertEqual(stored(undelivered[0]).response_due_date, None)
+
+		# the same ledger without the two columns: nothing the site recorded is overwritten…
+		wb = load_workbook(BytesIO(self.sample))
+		ws = wb["要约"]
+		headers = [cell.value for cell in ws[1]]
+		for label in ("送达方式", "送达日期"):
+			ws.delete_cols(headers.index(label) + 1)
+			headers = [cell.value for cell in ws[1]]
+		without = workbook_bytes(wb)
+		counts = import_ledger(without)
+		self.assertEqual(counts["Offer"]["updated"], 0)
+		self.assertEqual(stored(delivered[0]).delivered_on, delivered[0].delivered_on)
+		# …and read on a site of its own, each offer counts from its date sent, marked as the upgrade marks them
+		read = read_ledger(without)
+		self.assertTrue(all(o.delivered_on == o.date_sent and o.delivery_method == c.DELIVERY_UNRECORDED for o in read.offers.values()))
+
 	def test_a_record_the_site_refuses_rolls_back_everything(self):
 		wb = load_workbook(BytesIO(self.sample))
 		ws = wb["企业"]

@@ -186,6 +186,8 @@ def build_fixture():
 				"campaign": CAMPAIGN,
 				"scope": c.SCOPE_SINGLE,
 				"date_sent": "2023-03-10",
+				"delivered_on": "2023-03-10",  # overdue by 30 June: the refusal sheet names it
+				"delivery_method": c.DELIVERY_BY_HAND,
 				"covered_enterprises": [{"enterprise": enterprise.name, "covered_workers": 100}],
 				"follow_ups": [{"follow_up_date": "2023-03-15", "note": "电话提醒"}],
 			}
