@@ -206,6 +206,14 @@ class Check:
 		offer = self.first("Offer", {"response": "拒绝协商"})
 		if offer:
 			self.page(who, "offer form", f"/app/offer/{offer['name']}", settle=3)
+		# 送达: the offers still undelivered (the workspace card's list) and one of them, with 发送要约书
+		self.page(who, "undelivered offers", "/app/offer?response=待回应&delivered_on=%5B%22is%22%2C%22not%20set%22%5D", settle=3)
+		undelivered = self.first("Offer", {"response": "待回应", "delivered_on": ["is", "not set"]})
+		if undelivered:
+			self.page(who, "undelivered offer form", f"/app/offer/{undelivered['name']}", settle=3)
+		posted = self.first("Offer", {"delivery_method": "邮寄送达", "delivered_on": ["is", "set"]})
+		if posted:
+			self.page(who, "posted offer form", f"/app/offer/{posted['name']}", settle=3)
 		contract = self.first("Contract", {"workflow_state": "已受理"})
 		if contract:
 			self.page(who, "contract form", f"/app/contract/{contract['name']}", settle=3)

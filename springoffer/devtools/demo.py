@@ -270,7 +270,7 @@ def answer_online(plan, users):
 					offer,
 					c.AGREED,
 					{
-						"meeting_time": f"{frappe.utils.add_days(frappe.utils.today(), 7)} 09:30:00",
+						"meeting_time": frappe.utils.get_datetime(f"{frappe.utils.add_days(frappe.utils.today(), 7)} 09:30:00"),
 						"meeting_place": "企业行政楼二楼会议室",
 						"employer_contact_name": "王经理",
 						"employer_contact_phone": "13907310000",

@@ -77,8 +77,8 @@ def record_receipt(offer):
 	"""民法典 Art. 137: a data message takes effect when its addressee knows it reached them. The first
 	time the employer opens its link with its own credit code is that moment: unless a delivery is
 	already on record, today becomes the offer's 送达日期 by 电子送达, and its 20 days start."""
-	if offer.delivered_on or not offer.date_sent or getdate(offer.date_sent) > getdate(today()):
-		return
+	if offer.delivered_on or offer.response != c.PENDING or not offer.date_sent or getdate(offer.date_sent) > getdate(today()):
+		return  # on record already, answered (it knew), or not sent yet
 	if frappe.db.sql("SELECT delivered_on FROM `tabOffer` WHERE name = %s FOR UPDATE", offer.name)[0][0]:
 		offer.reload()  # another request recorded it first
 		return

@@ -37,8 +37,8 @@ PROVINCE_MINIMUM_WAGE = {
 
 def after_install():
 	annex_cache.create_table()
+	desk_setup.after_install()  # the time zone first: the seed records are stamped in Asia/Shanghai
 	ensure_seed_data()
-	desk_setup.after_install()
 	notifications.sync_notifications()
 	ensure_unique_ledger_numbers()
 	baseline.apply_baseline()

@@ -182,11 +182,16 @@ springoffer.send_offer_letters = function (names, after) {
 	dialog.show();
 };
 
+// "N sent" and the list of those that were not, with why: for offers sent and for letters sent.
+springoffer.sent_and_failed_html = function (summary, failed) {
+	const rows = failed.map(([name, why]) => `<li>${frappe.utils.escape_html(name)}：${frappe.utils.escape_html(why)}</li>`);
+	return `<p>${summary}</p>` + (rows.length ? `<p>${__("Not sent:")}</p><ul>${rows.join("")}</ul>` : "");
+};
+
 springoffer.show_letter_results = function (result) {
-	const failed = result.failed.map(([name, why]) => `<li>${frappe.utils.escape_html(name)}：${frappe.utils.escape_html(why)}</li>`);
 	frappe.msgprint({
 		title: __("Offer Letters Sent"),
-		message: __("{0} letters went out.", [result.sent.length]) + (failed.length ? `<p>${__("Not sent:")}</p><ul>${failed.join("")}</ul>` : ""),
-		indicator: failed.length ? "orange" : "green",
+		message: springoffer.sent_and_failed_html(__("{0} letters went out.", [result.sent.length]), result.failed),
+		indicator: result.failed.length ? "orange" : "green",
 	});
 };

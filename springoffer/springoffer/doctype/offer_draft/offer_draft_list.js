@@ -44,12 +44,13 @@ function send_offer_drafts(listview) {
 				})
 				.then((result) => {
 					dialog.hide();
-					if (result.letters) springoffer.show_letter_results(result.letters);
-					const failed = result.failed.map(([name, why]) => `<li>${frappe.utils.escape_html(name)}：${frappe.utils.escape_html(why)}</li>`);
+					const letters = result.letters;
 					frappe.msgprint({
 						title: __("Offers Sent"),
-						message: __("{0} offers sent.", [result.sent.length]) + (failed.length ? `<p>${__("Not sent:")}</p><ul>${failed.join("")}</ul>` : ""),
-						indicator: failed.length ? "orange" : "green",
+						message:
+							springoffer.sent_and_failed_html(__("{0} offers sent.", [result.sent.length]), result.failed) +
+							(letters ? springoffer.sent_and_failed_html(__("{0} letters went out.", [letters.sent.length]), letters.failed) : ""),
+						indicator: result.failed.length || (letters && letters.failed.length) ? "orange" : "green",
 					});
 					listview.clear_checked_items();
 					listview.refresh();
