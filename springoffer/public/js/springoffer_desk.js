@@ -195,3 +195,9 @@ springoffer.show_letter_results = function (result) {
 		indicator: result.failed.length ? "orange" : "green",
 	});
 };
+
+// A user without a language of their own reads the desk in the site's (frappe.boot.lang), but Frappe's
+// date picker looks only at the user's and falls back to English month and day names.
+if (frappe.boot && frappe.boot.user && !frappe.boot.user.language && frappe.boot.lang) {
+	frappe.boot.user.language = frappe.boot.lang;
+}
