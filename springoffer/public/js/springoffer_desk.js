@@ -196,8 +196,16 @@ springoffer.show_letter_results = function (result) {
 	});
 };
 
-// A user without a language of their own reads the desk in the site's (frappe.boot.lang), but Frappe's
-// date picker looks only at the user's and falls back to English month and day names.
-if (frappe.boot && frappe.boot.user && !frappe.boot.user.language && frappe.boot.lang) {
-	frappe.boot.user.language = frappe.boot.lang;
-}
+// Frappe's date-range picker (the list filters on a date, "between") is always English
+// (frappe/form/controls/date_range.js sets language "en"): give it the language the date picker uses.
+(function () {
+	const DateRange = frappe.ui.form && frappe.ui.form.ControlDateRange;
+	if (!DateRange || DateRange.prototype.__springoffer_language) return;
+	const set_date_options = DateRange.prototype.set_date_options;
+	DateRange.prototype.set_date_options = function () {
+		set_date_options.apply(this, arguments);
+		const lang = (frappe.boot.user && frappe.boot.user.language) || frappe.boot.lang;
+		if (lang && $.fn.datepicker.language[lang]) this.datepicker_options.language = lang;
+	};
+	DateRange.prototype.__springoffer_language = true;
+})();
