@@ -50,6 +50,13 @@ def scope_of(region):
 	return region if region in _regions() else EVERYWHERE
 
 
+def bucket_scope(region, bucket):
+	"""What a record placed on `region` in `bucket` (springoffer.annex.ledger.bucket_of) is stamped under
+	besides its region: a large region's figures are summed from its buckets, each cached apart."""
+	scope = scope_of(region)
+	return scope if scope == EVERYWHERE else f"{scope}#{bucket}"
+
+
 def children(region):
 	"""The regions directly below `region`, in tree order."""
 	regions = _regions()
@@ -75,11 +82,17 @@ def subtree(region):
 
 
 def bump(regions=None):
-	"""New versions for the 市州 of `regions` (for every scope when None), written when the current
+	"""New versions for `regions` (for every scope when None), written when the current
 	transaction commits, and the open boards told: the version rows are then locked last and for an instant, so a ledger write
 	never waits on them while holding other rows (nor they on it). Until then this transaction reads
 	those scopes uncached, so it sees its own writes."""
-	scopes = {EVERYWHERE} if regions is None else {scope_of(region) for region in regions if region}
+	scopes = {EVERYWHERE} if regions is None else set()
+	for place in regions or ():  # a region, or (region, bucket) where the write touched that bucket
+		region, bucket = place if isinstance(place, tuple) else (place, None)
+		if region:
+			scopes.add(scope_of(region))
+			if bucket is not None:
+				scopes.add(bucket_scope(region, bucket))
 	if regions is None:
 		frappe.local.springoffer_regions = None  # the tree may have changed
 	if not scopes:

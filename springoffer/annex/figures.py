@@ -217,26 +217,78 @@ def own_refusals(campaign, region, as_of):
 
 
 def _own_count(campaign, region, as_of, with_refusals):
-	"""The region's own enterprises (not those of the regions below it). The figures alone are also
-	what the full count holds, so each serves the other: one computation per version of the region,
-	whichever is asked first."""
-	scope = cache.scope_of(region)
-	parts = (campaign, region, as_of)
+	"""The region's own enterprises (not those of the regions below it): one count per version of the
+	region, or for a large region the sum of its buckets, each counted once per version of its own —
+	so a write recounts the bucket of the enterprises it touched, not the whole region."""
+	if region not in large_regions(campaign):
+		return _scoped_count(campaign, region, as_of, with_refusals, cache.scope_of(region))
+
+	def combined():
+		parts = [
+			_scoped_count(campaign, region, as_of, with_refusals, cache.bucket_scope(region, bucket), bucket)
+			for bucket in range(annex_ledger.BUCKETS)
+		]
+		return _combined(region, as_of, campaign, parts, with_refusals)
+
+	parts = (campaign, region, as_of, int(with_refusals))
+	return cache.cached("own_of_buckets", parts, combined, scope=cache.scope_of(region), below=False)
+
+
+def own_bucket_refusals(campaign, region, bucket, as_of):
+	"""The refusal sheet's rows of one bucket of a large region (cached with its figures)."""
+	return _scoped_count(campaign, region, getdate(as_of), True, cache.bucket_scope(region, bucket), bucket).refusals
+
+
+def _scoped_count(campaign, region, as_of, with_refusals, scope, bucket=None):
+	"""The count of the region's own enterprises (of one bucket, when given), once per version of
+	`scope`. The figures alone are also what the full count holds, so each serves the other: one
+	computation per version, whichever is asked first."""
+	kind = "own" if bucket is None else "bucket"
+	parts = (campaign, region, as_of) if bucket is None else (campaign, region, bucket, as_of)
 	if not with_refusals:
-		brief = cache.peek("own", (*parts, 0), scope=scope, below=False)
+		brief = cache.peek(kind, (*parts, 0), scope=scope, below=False)
 		if brief is not None:
 			return brief
-		full = cache.peek("own", (*parts, 1), scope=scope, below=False)
+		full = cache.peek(kind, (*parts, 1), scope=scope, below=False)
 		if full is not None:
 			return dataclasses.replace(full, refusals=[])
-		return cache.cached("own", (*parts, 0), lambda: _count(campaign, region, as_of, False, own=True), scope=scope, below=False)
+		return cache.cached(kind, (*parts, 0), lambda: _count(campaign, region, as_of, False, own=True, bucket=bucket), scope=scope, below=False)
 
 	def full_count():
-		annex = _count(campaign, region, as_of, True, own=True)
-		cache.store("own", (*parts, 0), dataclasses.replace(annex, refusals=[]), scope=scope, below=False)
+		annex = _count(campaign, region, as_of, True, own=True, bucket=bucket)
+		cache.store(kind, (*parts, 0), dataclasses.replace(annex, refusals=[]), scope=scope, below=False)
 		return annex
 
-	return cache.cached("own", (*parts, 1), full_count, scope=scope, below=False)
+	return cache.cached(kind, (*parts, 1), full_count, scope=scope, below=False)
+
+
+# A region with at least this many ledger rows of its own in a campaign is counted bucket by bucket
+# (a city whose ledger names only the city: 25,000 enterprises on one region). Smaller ones in one
+# query: sixteen would cost more than they save.
+LARGE_REGION_ROWS = 4000
+LARGE_REGIONS_SECONDS = 600
+
+
+def large_regions(campaign):
+	"""The regions counted by buckets, from the ledger's row counts read at most every ten minutes (the
+	figures are exact either way; only the cost of a write depends on it)."""
+	memo = getattr(frappe.local, "springoffer_large_regions", None)
+	if memo is None:
+		memo = frappe.local.springoffer_large_regions = {}
+	if campaign not in memo:
+		key = f"springoffer:annex:large_regions:{campaign}"
+		found = frappe.cache.get_value(key)
+		if found is None:
+			found = [
+				region
+				for region, rows in frappe.db.sql(
+					f"SELECT region, COUNT(*) FROM `tab{annex_ledger.LEDGER}` WHERE campaign = %s GROUP BY region", campaign
+				)
+				if rows >= LARGE_REGION_ROWS
+			]
+			frappe.cache.set_value(key, found, expires_in_sec=LARGE_REGIONS_SECONDS)
+		memo[campaign] = frozenset(found)
+	return memo[campaign]
 
 
 def _combined(unit, as_of, campaign, parts, with_refusals):
@@ -255,11 +307,14 @@ def _combined(unit, as_of, campaign, parts, with_refusals):
 	return annex
 
 
-def _count(campaign, unit, as_of, with_refusals, own=False):
+def _count(campaign, unit, as_of, with_refusals, own=False, bucket=None):
 	values, scope = _values(campaign, unit, as_of)
 	if own:  # the enterprises placed on the unit itself, not in any region below it
 		values["own"] = unit
 		scope = "AND region = %(own)s"
+	if bucket is not None:  # one bucket of them (annex_per_bucket's range)
+		values["bucket"] = bucket
+		scope += " AND bucket = %(bucket)s"
 	rows, summaries = tally(frappe.db.sql(FIGURES_SQL.format(scope=scope), values))
 	annex = Annex(unit=unit, as_of=getdate(as_of), rows=rows, campaign=campaign, summaries=summaries)
 	if with_refusals:

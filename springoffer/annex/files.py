@@ -3,6 +3,7 @@
 shared by the desk button, the REST methods, the Unit Report and the bench command."""
 
 import gzip
+import heapq
 import json
 
 import frappe
@@ -10,6 +11,7 @@ from frappe import _
 
 from springoffer.annex import cache, campaigns
 from springoffer.annex import figures as annex_db
+from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories, xlsx
 from springoffer.core.counting import Figures
 from springoffer.security import regions
@@ -68,15 +70,41 @@ def _in_sheet_order(kind, campaign, unit, as_of, render):
 
 
 def _region_parts(kind, campaign, region, as_of, render):
-	"""{category: render(the region's own refusals of that category)}."""
+	"""{category: [render()'s row of each of the region's own refusals of that category]}, in credit-code
+	order. A large region's are merged from its buckets' (springoffer.annex.figures), each rendered once
+	per version of its bucket: a write renders the rows of one bucket again, not the region's."""
+	if region not in annex_db.large_regions(campaign):
+		compute = lambda: _by_category(annex_db.own_refusals(campaign, region, as_of), render, keyed=False)  # noqa: E731
+		return cache.cached(kind, (campaign, region, as_of), compute, scope=cache.scope_of(region), below=False)
 
-	def compute():
-		by_category = {}
-		for refusal in annex_db.own_refusals(campaign, region, as_of):
-			by_category.setdefault(refusal.category, []).append(refusal)
-		return {category: render(found) for category, found in by_category.items()}
+	def merged():
+		buckets = [
+			cache.cached(
+				f"{kind}_bucket",
+				(campaign, region, bucket, as_of),
+				lambda bucket=bucket: _by_category(annex_db.own_bucket_refusals(campaign, region, bucket, as_of), render, keyed=True),
+				scope=cache.bucket_scope(region, bucket),
+				below=False,
+			)
+			for bucket in range(annex_ledger.BUCKETS)
+		]
+		found = {}
+		for category in categories.REPORT_CATEGORIES:
+			rows = heapq.merge(*(part.get(category, ()) for part in buckets), key=lambda pair: pair[0])
+			found[category] = [row for _code, row in rows]
+		return {category: rows for category, rows in found.items() if rows}
 
-	return cache.cached(kind, (campaign, region, as_of), compute, scope=cache.scope_of(region), below=False)
+	return cache.cached(kind, (campaign, region, as_of), merged, scope=cache.scope_of(region), below=False)
+
+
+def _by_category(refusals, render, keyed):
+	"""{category: render()'s rows of its refusals} — with each row's credit code when `keyed`, for merging."""
+	by_category = {}
+	for refusal in refusals:
+		by_category.setdefault(refusal.category, []).append(refusal)
+	if keyed:
+		return {category: list(zip((r.credit_code for r in found), render(found))) for category, found in by_category.items()}
+	return {category: render(found) for category, found in by_category.items()}
 
 
 def annex_payload(campaign, unit, as_of, with_refusals=True):
@@ -114,8 +142,8 @@ def annex_json(campaign, unit, as_of):
 		if cache.everywhere_pending():  # this transaction changed every region: one count
 			return gzip.compress(_json({"message": annex_payload(campaign, unit, as_of)}).encode(), compresslevel=6)
 		payload = annex_payload(campaign, unit, as_of, with_refusals=False)
-		parts = _in_sheet_order("json_part", campaign, unit, as_of, lambda found: ",".join(_json(r.__dict__) for r in found))
-		listed = ",".join(part for _category, _region, part in parts)
+		parts = _in_sheet_order("json_rows", campaign, unit, as_of, lambda found: [_json(r.__dict__) for r in found])
+		listed = ",".join(row for _category, _region, part in parts for row in part)
 		text = _json({"message": payload}).replace('"refusals":null', '"refusals":[' + listed + "]", 1)
 		return gzip.compress(text.encode(), compresslevel=6)
 

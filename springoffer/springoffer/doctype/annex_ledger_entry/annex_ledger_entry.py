@@ -12,6 +12,7 @@ class AnnexLedgerEntry(Document):
 		from frappe.types import DF
 
 		agreed_on: DF.Date | None
+		bucket: DF.Int
 		campaign: DF.Link | None
 		category_no: DF.Int
 		covered_workers: DF.Int
@@ -51,5 +52,12 @@ def on_doctype_update():
 		"Annex Ledger Entry",
 		["campaign", "region", "enterprise", *annex_ledger.FIGURE_COLUMNS],
 		index_name="annex_per_region",
+	)
+	# One share (bucket) of a large region's rows: a write recounts only the share of the enterprises it
+	# touched (springoffer.annex.figures), reading that range of this index alone.
+	frappe.db.add_index(
+		"Annex Ledger Entry",
+		["campaign", "region", "bucket", "enterprise", *annex_ledger.FIGURE_COLUMNS],
+		index_name="annex_per_bucket",
 	)
 	frappe.db.add_index("Annex Ledger Entry", ["voucher_no"], index_name="voucher_no")

@@ -10,12 +10,18 @@ from frappe.utils import getdate
 
 from springoffer.annex import cache, printed
 from springoffer.annex import figures as annex_db
+from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories as c
 from springoffer.devtools.testing import make_campaign, make_enterprise, make_region, offer_doc
 
 CAMPAIGN = "2023年统计缓存测试活动"
 COUNTY = "统计缓存测试县"
 AS_OF = getdate("2023-06-30")
+
+
+def regions_of(scopes):
+	"""The region scopes of a set of stamped scopes (without the buckets')."""
+	return {scope for scope in scopes if "#" not in scope}
 
 
 def new_request():
@@ -58,7 +64,7 @@ class TestFiguresCache(FrappeTestCase):
 		before, figures = cache.version(), self.offered()
 		frappe.db.savepoint("ledger_write")
 		offer_doc(make_enterprise(region=COUNTY), campaign=CAMPAIGN).insert()
-		self.assertEqual(cache._pending(), {COUNTY})  # the enterprise's region, stamped when the transaction commits
+		self.assertEqual(regions_of(cache._pending()), {COUNTY})  # the enterprise's region, stamped when the transaction commits
 		self.assertEqual(cache.version(), before)
 		self.assertEqual(self.offered(), figures + 1)  # read uncached meanwhile: its own write
 		frappe.db.rollback(save_point="ledger_write")
@@ -82,7 +88,10 @@ class TestFiguresCache(FrappeTestCase):
 		):
 			cache._write_pending()
 			write()
-			self.assertEqual(cache._pending(), scopes)
+			self.assertEqual(regions_of(cache._pending()), scopes)
+			if cache.EVERYWHERE not in scopes:  # and the enterprise's bucket in each region
+				bucket = annex_ledger.bucket_of(enterprise.name)
+				self.assertEqual(cache._pending() - scopes, {cache.bucket_scope(region, bucket) for region in scopes})
 
 	def test_ledger_writes_never_hold_the_version_rows(self):
 		"""The stamps are written at commit, after every other lock of the transaction."""
