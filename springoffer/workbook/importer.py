@@ -77,6 +77,8 @@ class _Importer:
 		self.enterprise_facts = {e.key: (e.name, e.category, e.region) for e in ledger.enterprises}
 		self.offer_facts = {}  # Offer name → (date sent, response), for the contracts that name it
 		self.campaigns = {}
+		# campaigns whose offers or contracts were written in bulk (no controller posted their ledger rows)
+		self.bulk_written = set()
 
 	def run(self):
 		self.check_scope()
@@ -89,7 +91,9 @@ class _Importer:
 		self.import_offers()
 		self.import_contracts()
 		if not self.errors:
-			for campaign in self.ledger.campaigns:
+			# Records saved one by one posted their own rows; only campaigns with records written in bulk
+			# need the ledger rebuilt. An unchanged re-import writes nothing, and keeps every cached figure.
+			for campaign in sorted(self.bulk_written):
 				annex_ledger.rebuild(campaign)
 
 	def check_scope(self):
@@ -270,6 +274,7 @@ class _Importer:
 				self.offer_facts[record.name] = (offer.date_sent, offer.response)
 		written = self.new_records.offers(new)
 		self.counts["Offer"]["created"] += len(written)
+		self.bulk_written |= {campaign for campaign, _number in written}
 		for offer in new:
 			name = written.get((offer.campaign, offer.number))
 			if name:
@@ -299,4 +304,7 @@ class _Importer:
 					apply_workflow(doc, CANCEL_ACTION)
 
 				self.guarded(CONTRACTS, contract.row, cancel)
-		self.counts["Contract"]["created"] += self.new_records.contracts(new, self.offer_names)
+		created = self.new_records.contracts(new, self.offer_names)
+		self.counts["Contract"]["created"] += created
+		if created:
+			self.bulk_written |= {contract.campaign for contract in new}

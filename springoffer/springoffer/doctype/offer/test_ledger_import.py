@@ -61,9 +61,16 @@ class TestLedgerImport(FrappeTestCase):
 			state = frappe.db.get_value("Contract", {"ledger_no": k.number, "campaign": k.campaign}, ["workflow_state", "is_cancelled"])
 			self.assertEqual(state, (c.CONTRACT_CANCELLED, 1))
 
+		from springoffer.annex import cache
+
+		cache._write_pending()  # the first import committed
+		stamp = frappe.db.sql("SELECT COUNT(*), MAX(modified) FROM `tabAnnex Ledger Entry`")
 		again = import_ledger(self.sample)
 		for doctype in ("Enterprise", "Offer", "Contract"):
 			self.assertEqual((again[doctype]["created"], again[doctype]["updated"]), (0, 0), doctype)
+		# an unchanged re-import writes nothing: the annex ledger as it was, no figure's version changed
+		self.assertEqual(frappe.db.sql("SELECT COUNT(*), MAX(modified) FROM `tabAnnex Ledger Entry`"), stamp)
+		self.assertEqual(cache._pending(), set())
 
 	def test_a_changed_row_updates_only_that_record(self):
 		import_ledger(self.sample)
