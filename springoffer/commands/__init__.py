@@ -248,8 +248,15 @@ def compare_site(context, other):
 @click.option("--port", default=8700, show_default=True, help="gunicorn 在 127.0.0.1 上的端口")
 @click.option("--workers", type=int, help="gunicorn worker 数，默认 2 × CPU 核数 + 1")
 @click.option("--out", default="load-test", show_default=True, help="结果目录（locust 的 CSV、写入标记）")
+@click.option(
+	"--shape",
+	type=click.Choice(["counties", "cities"]),
+	default="counties",
+	show_default=True,
+	help="基准数据的形态：counties 企业登记在县市区；cities 各市州的企业登记在市州本级（无县市区）。站点已有另一种形态的数据时拒绝运行，须先清除",
+)
 @pass_context
-def load_test(context, users, minutes, port, workers, out):
+def load_test(context, users, minutes, port, workers, out, shape):
 	"""6 月 30 日前的负载：全省规模数据上，多名经办人、审核人和企业同时使用，按请求类型报告 p50、p95 和错误，并核对每次写入。"""
 	import os
 
@@ -261,7 +268,7 @@ def load_test(context, users, minutes, port, workers, out):
 	os.makedirs(folder, exist_ok=True)
 	frappe = _connect(context)
 	try:
-		plan = lt.prepare(users)
+		plan = lt.prepare(users, shape=shape)
 	finally:
 		frappe.destroy()
 	plan_path = os.path.join(folder, "plan.json")

@@ -1,6 +1,8 @@
 """The 30 June rush as a load test: `bench --site S springoffer load-test --users 50 --minutes 5`.
 
-On the province-scale data (springoffer.devtools.province_data, loaded if missing), it makes city and
+On the province-scale data (springoffer.devtools.province_data, loaded if missing) in one of two shapes
+(`--shape counties`, the default: enterprises registered in the 县市区; `--shape cities`: each 市州's on
+the city itself; a site holding the other shape is refused until `province_data.cleanup`), it makes city and
 county officers of the four bodies and province reviewers, each with an API key, every 市州's Unit
 Report of the reviewers' bodies filled from the records and submitted, and answer links for guests; serves the site with gunicorn on 127.0.0.1 (2 × cores + 1 workers, as production does);
 runs locust headless (springoffer/devtools/locustfile.py) with 1–3 s pauses; then prints per request
@@ -30,22 +32,42 @@ ANSWERS_PER_USER = 40  # pending offers set aside for each answering officer, so
 GUEST_LINKS = 200
 
 
-def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_000):
-	"""Data, users with API keys, offers set aside for answers and guest links; returns the plan."""
+SHAPE_NAMES = {"counties": "企业登记在县市区", "cities": "企业登记在市州本级（无县市区）"}
+
+
+def load_data(shape="counties", enterprises=100_000, coverage_rows=200_000, contracts=50_000):
+	"""The province-scale data in `shape` (province_data.SHAPES), loaded and its annex ledger built if the
+	site has none; a site holding the other shape is refused, not silently reused. Returns the shape."""
 	from springoffer.devtools.testing import make_campaign
 
 	make_campaign(province_data.CAMPAIGN)  # 2023-03-01 … 06-30, as the data's dates
-	if not frappe.db.exists("Offer", {"campaign": province_data.CAMPAIGN}):
-		# enterprises in the 县市区, as real ones are registered (a write then touches one county)
-		province_data.load(province_data.generate(enterprises, coverage_rows, contracts, regions=province_data.county_regions()))
+	regions = province_data.shape_regions(shape)
+	found = province_data.loaded_shape()
+	if found is None:
+		# counties: as real enterprises are registered (a write then touches one county); cities: a
+		# ledger whose 市州 register their enterprises on the city itself (a city officer's lists are
+		# then one region's rows, issue 27)
+		province_data.load(province_data.generate(enterprises, coverage_rows, contracts, regions=regions))
 		from springoffer.annex import ledger
 
 		ledger.rebuild(province_data.CAMPAIGN)
 		frappe.db.commit()
+	elif found != shape:
+		held = SHAPE_NAMES.get(found, "两种形态混在一起")
+		raise SystemExit(
+			f"本站点已有另一种形态的基准数据（{held}），不能当作“{SHAPE_NAMES[shape]}”使用。"
+			f"请先运行 bench --site {frappe.local.site} execute springoffer.devtools.province_data.cleanup 清除，再重新运行。"
+		)
+	return shape
+
+
+def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_000, shape="counties"):
+	"""Data in `shape`, users with API keys, offers set aside for answers and guest links; returns the plan."""
+	load_data(shape, enterprises, coverage_rows, contracts)
 	cities = list(province_data.CITY_CODES)
 	within = {city: [city, *frappe.get_all("Region", filters={"parent_region": city}, pluck="name")] for city in cities}
 	rng = random.Random(630)
-	plan = {"campaign": province_data.CAMPAIGN, "users": [], "guests": []}
+	plan = {"campaign": province_data.CAMPAIGN, "shape": shape, "users": [], "guests": []}
 	pending = _pending_offers({region: city for city, regions in within.items() for region in regions})
 	reviewers = max(2, users // 10)
 	for number in range(users):

@@ -87,6 +87,40 @@ def county_regions():
 	return {row.name: row.region_code for row in rows}
 
 
+SHAPES = ("counties", "cities")  # where the enterprises are registered: the 县市区, or the 市州 themselves
+
+
+def shape_regions(shape):
+	"""The regions generate() spreads the enterprises over for a shape: the 县市区 (county_regions()), or
+	the 市州 (None: CITY_CODES, each city's enterprises on the city itself, as a ledger without counties)."""
+	if shape == "counties":
+		return county_regions()
+	if shape == "cities":
+		return None
+	raise ValueError(f"shape {shape!r}: one of {', '.join(SHAPES)}")
+
+
+def loaded_shape(campaign=CAMPAIGN):
+	"""The shape of the benchmark data on the site, from where the campaign's enterprises are registered:
+	"cities", "counties", "mixed" (both: loaded twice in different shapes), or None when none is loaded."""
+	import frappe
+
+	on_city = {
+		bool(row[0])
+		for row in frappe.db.sql(
+			"""SELECT DISTINCT e.region IN %(cities)s FROM `tabOffer Coverage` cov
+			JOIN `tabOffer` o ON o.name = cov.parent JOIN `tabEnterprise` e ON e.name = cov.enterprise
+			WHERE o.campaign = %(campaign)s""",
+			{"cities": tuple(CITY_CODES), "campaign": campaign},
+		)
+	}
+	if not on_city:
+		return None
+	if len(on_city) > 1:
+		return "mixed"
+	return "cities" if on_city.pop() else "counties"
+
+
 def _insert(table, columns, rows, chunk=5_000):
 	"""Multi-row INSERTs through the driver (DESIGN §6: ~50,000 rows/s; frappe.db.bulk_insert builds
 	its SQL text in Python and runs at a quarter of that)."""
