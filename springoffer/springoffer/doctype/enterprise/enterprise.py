@@ -81,3 +81,13 @@ class Enterprise(Document):
 
 	def on_update(self):
 		annex_ledger.enterprise_changed(self)
+
+
+def on_doctype_update():
+	"""A confined officer's list page (desk list and get_list, both by modified; issue 27): Frappe's User
+	Permission adds `ifnull(region, '') = '' or region in (the city and its counties)`, which no index can
+	range over, so MariaDB walks an index in modified order and stops at the 20th enterprise of the city.
+	Region in the index lets it check each entry without reading the row. 100,000 enterprises: 104–112 ms
+	before for a city whose enterprises lay far down the order; 2–4 ms after, 20 ms when the whole index is
+	walked."""
+	frappe.db.add_index("Enterprise", ["modified", "region"], index_name="list_by_modified")

@@ -153,3 +153,11 @@ def on_doctype_update():
 	frappe.db.add_index("Offer", ["campaign", "date_sent"], index_name="campaign_date_sent")
 	# the workspace's open work (pending, overdue, refusals to handle), counted from the index alone
 	frappe.db.add_index("Offer", ["campaign", "response", "is_overdue", "region"], index_name="campaign_open_work")
+	# A confined officer's list page (desk list, get_list; issue 27): Frappe's User Permission adds
+	# `ifnull(region, '') = '' or region in (the city and its counties)`, which no index can range over,
+	# so MariaDB walks an index in the page's order and stops at the 20th row of the city. Region (and
+	# campaign, when the list is filtered to one) in the index let it check each entry without reading the
+	# row. 71,000 offers: 85–140 ms before when the city's offers lay far down the order, 22–28 ms by
+	# date sent (every offer sorted); 2–4 ms after, 16–30 ms when the whole index is walked.
+	frappe.db.add_index("Offer", ["date_sent", "region", "campaign"], index_name="list_by_date_sent")  # the desk's sort
+	frappe.db.add_index("Offer", ["modified", "region", "campaign"], index_name="list_by_modified")  # get_list's default
