@@ -49,7 +49,7 @@ def _one_write_then_read(region, with_refusals, offers):
 	frappe.db.savepoint("write_cost")
 	try:
 		doc = frappe.get_doc("Offer", offers.pop())
-		doc.response, doc.response_date = c.AGREED, "2023-06-01"
+		doc.response, doc.response_date = c.AGREED, doc.date_sent
 		doc.flags.ignore_permissions = True
 		doc.save()
 		cache._write_pending()  # the commit's stamps
@@ -80,7 +80,7 @@ def run(region=None, writes=5):
 	own_rows = frappe.db.count(annex_ledger.LEDGER, {"campaign": CAMPAIGN, "region": region})
 	offers = frappe.get_all(
 		"Offer",
-		filters={"campaign": CAMPAIGN, "region": region, "response": c.PENDING, "scope": c.SCOPE_SINGLE},
+		filters={"campaign": CAMPAIGN, "region": region, "response": c.PENDING, "scope": c.SCOPE_SINGLE, "hrss_handling": ("is", "not set")},
 		pluck="name",
 		limit=4 * writes,
 	)
