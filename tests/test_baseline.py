@@ -11,13 +11,15 @@ FRESH_SITE = {  # Frappe v15's defaults
 	"allow_login_after_fail": 60,
 	"session_expiry": "170:00",
 	"enable_two_factor_auth": 0,
+	"allow_error_traceback": 1,
 }
 FRESH_LOGS = {"Activity Log": 90, "Access Log": None, "Version": None, "Annex Export Log": None}
 
 
-def test_a_fresh_site_misses_seven_items():
+def test_a_fresh_site_misses_eight_items():
 	titles = [title for title, _current, _fix in baseline.unmet(FRESH_SITE, FRESH_LOGS)]
-	assert len(titles) == 7
+	assert len(titles) == 8
+	assert any("调用栈" in title for title in titles)
 	assert any("Activity Log" in title for title in titles)
 	assert all(any("\u4e00" <= ch <= "\u9fff" for ch in fix) for _t, _c, fix in baseline.unmet(FRESH_SITE, FRESH_LOGS))
 

@@ -63,6 +63,10 @@ SYSTEM_SETTINGS = (
 		"enable_two_factor_auth", "可启用双因素认证（口令 + 动态口令）", 1, lambda v: int(v or 0) == 1,
 		"系统设置 → 登录 → 启用双因素认证；再在角色中勾选“双因素认证”要求相应人员使用",
 	),
+	Requirement(  # Frappe otherwise puts the Python traceback in every error answer, a guest's too
+		"allow_error_traceback", "出错时不向用户和访客显示程序调用栈（不暴露系统内部信息）", 0, lambda v: int(v or 0) == 0,
+		"系统设置 → 取消勾选“显示完整错误信息并允许向开发者报告问题”",
+	),
 )
 
 

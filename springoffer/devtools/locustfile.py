@@ -5,6 +5,7 @@ Unit Reports; guests answer their
 offers through their links; everyone pauses 1–3 s. Every write carries a marker the run checks after.
 """
 
+import datetime
 import json
 import os
 import random
@@ -15,7 +16,10 @@ from locust import HttpUser, between, events, task
 
 PLAN = json.loads(open(os.environ["SPRINGOFFER_LOAD_PLAN"], encoding="utf-8").read())
 SITE = os.environ["SPRINGOFFER_LOAD_SITE"]
+# Writes the server acknowledged (200), and writes still in flight when the run stopped (a request
+# cut off may or may not have been stored, but never twice).
 MARKS = {"contract": [], "answer": [], "guest answer": [], "approval": []}
+IN_FLIGHT = {"contract": [], "answer": [], "guest answer": []}
 LOCK = threading.Lock()
 OFFICERS = iter([u for u in PLAN["users"] if u["city"]] * 100)
 REVIEWERS = iter([u for u in PLAN["users"] if not u["city"]] * 100)
@@ -25,19 +29,34 @@ GUESTS = iter(PLAN["guests"])
 def mark(kind):
 	value = f"LT-{uuid.uuid4().hex[:16]}"
 	with LOCK:
-		MARKS[kind].append(value)
+		IN_FLIGHT[kind].append(value)
 	return value
+
+
+def acknowledge(kind, value):
+	with LOCK:
+		IN_FLIGHT[kind].remove(value)
+		MARKS[kind].append(value)
 
 
 def forget(kind, value):
 	with LOCK:
-		MARKS[kind].remove(value)
+		IN_FLIGHT[kind].remove(value)
+
+
+def settle(kind, value, response):
+	"""A write's answer: acknowledged, or refused (then it must not be stored: not counted)."""
+	if response.status_code == 200:
+		acknowledge(kind, value)
+	else:
+		forget(kind, value)
+		response.failure(response.text[:600])
 
 
 @events.test_stop.add_listener
 def save_marks(**_kwargs):
 	with open(os.environ["SPRINGOFFER_LOAD_MARKS"], "w", encoding="utf-8") as f:
-		json.dump(MARKS, f, ensure_ascii=False)
+		json.dump({"acknowledged": MARKS, "in_flight": IN_FLIGHT}, f, ensure_ascii=False)
 
 
 class Desk(HttpUser):
@@ -104,9 +123,7 @@ class Officer(Desk):
 		value = mark("answer")
 		data = {"response": "同意协商", "response_date": "2023-06-20", "meeting_place": value}
 		with self.client.put(f"/api/resource/Offer/{offer}", json=data, headers=self.headers(), name="record answer", catch_response=True) as r:
-			if r.status_code != 200:
-				forget("answer", value)
-				r.failure(r.text[:600])
+			settle("answer", value, r)
 
 	@task(1)
 	def contract(self):
@@ -123,9 +140,7 @@ class Officer(Desk):
 			"covered_enterprises": [{"enterprise": random.choice(self.user["enterprises"]), "covered_workers": 20}],
 		}
 		with self.client.post("/api/resource/Contract", json=data, headers=self.headers(), name="save contract", catch_response=True) as r:
-			if r.status_code != 200:
-				forget("contract", value)
-				r.failure(r.text[:600])
+			settle("contract", value, r)
 
 
 class Reviewer(Desk):
@@ -179,13 +194,12 @@ class Guest(HttpUser):
 			return
 		link, self.link = self.link, next(GUESTS, None)
 		value = mark("guest answer")
-		data = {"token": link["token"], "credit_code": link["code"], "response": "同意协商", "meeting_time": "2023-06-25 09:30:00",
+		meeting = (datetime.date.today() + datetime.timedelta(days=7)).isoformat() + " 09:30:00"  # after the answer, within 90 days
+		data = {"token": link["token"], "credit_code": link["code"], "response": "同意协商", "meeting_time": meeting,
 			"meeting_place": value, "contact_name": "联系人", "contact_phone": "13800000000", "chief_representative": "首席代表"}
 		# each employer from an address of its own (TEST-NET-3), as the limit of tries per address expects
 		address = f"203.0.113.{hash(link['token']) % 250 + 1}"
 		headers = {"Host": SITE, "Accept": "application/json", "X-Forwarded-For": address}
 		with self.client.post("/api/method/springoffer.api.answer_offer", data=data, headers=headers,
 							name="guest answer", catch_response=True) as r:
-			if r.status_code != 200:
-				forget("guest answer", value)
-				r.failure(r.text[:600])
+			settle("guest answer", value, r)
