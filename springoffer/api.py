@@ -293,6 +293,7 @@ def send_offer_letters(names: str | list, channels: str | list) -> dict:
 		frappe.throw(_("Select the offers whose letters to send"))
 	if channels is None or not set(channels) <= set(letters.CHANNELS):
 		frappe.throw(_("Choose e-mail, SMS or both"))
+	frappe.has_permission("Offer", "write", throw=True)  # each offer's own permission is checked as it is sent
 	return letters.send_many(names, channels)
 
 
