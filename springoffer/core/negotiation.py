@@ -49,13 +49,14 @@ class Meeting:
 	next_meeting: date | None = None  # agreed when the talks are suspended (Art. 35)
 
 
-def check_representatives(representatives, recorder=""):
+def check_representatives(representatives, recorder="", complete=True):
 	"""Equal sides of at least three, one chief each, nobody on both sides, outside experts at most a
-	third of a side, and a recorder who represents neither side."""
+	third of a side, and a recorder who represents neither side. Before the first meeting the table may
+	still be filling (`complete=False`): only who cannot sit at it, and a second chief, are refused."""
 	found = []
 	sides = {side: [r for r in representatives if r.side == side] for side in (WORKER_SIDE, EMPLOYER_SIDE)}
 	for side, members in sides.items():
-		if len(members) < MIN_PER_SIDE:
+		if complete and len(members) < MIN_PER_SIDE:
 			found.append(
 				Violation(
 					"representatives",
@@ -64,7 +65,7 @@ def check_representatives(representatives, recorder=""):
 				)
 			)
 		chiefs = [r.name for r in members if r.chief]
-		if len(chiefs) != 1:
+		if len(chiefs) > 1 or (complete and len(chiefs) != 1):
 			found.append(
 				Violation(
 					"representatives",
@@ -73,7 +74,7 @@ def check_representatives(representatives, recorder=""):
 				)
 			)
 		experts = sum(r.outside_expert for r in members)
-		if experts * 3 > len(members):
+		if complete and experts * 3 > len(members):
 			found.append(
 				Violation(
 					"representatives",
@@ -82,7 +83,7 @@ def check_representatives(representatives, recorder=""):
 				)
 			)
 	workers, employers = sides[WORKER_SIDE], sides[EMPLOYER_SIDE]
-	if workers and employers and len(workers) != len(employers):
+	if complete and workers and employers and len(workers) != len(employers):
 		found.append(
 			Violation(
 				"representatives",
@@ -177,6 +178,13 @@ def check_signature(signed_on, voted_on, draft_agreed_on=None):
 				(signed_on, voted_on),
 			)
 		)
+	if voted_on and not draft_agreed_on:
+		found.append(
+			Violation(
+				"draft_agreed_on",
+				"Enter the day both chief representatives signed the draft; the workers' congress votes on that draft (集体合同规定 Art. 36)",
+			)
+		)
 	if voted_on and draft_agreed_on and voted_on < draft_agreed_on:
 		found.append(
 			Violation(
@@ -259,3 +267,27 @@ def stalled(meetings, today, started_on=None):
 	if last.outcome != AGREE and today - last.held_on > timedelta(days=STALLED_AFTER_DAYS):
 		return ("no meeting", (today - last.held_on).days)
 	return None
+
+
+def next_meeting(meetings, proposed_first=None):
+	"""The next meeting on record: the date agreed at the last meeting, or, before any, the first
+	meeting the employer proposed in its answer; None once the sides agreed."""
+	if not meetings:
+		return proposed_first
+	last = max(meetings, key=lambda m: m.held_on)
+	if last.outcome == AGREE:
+		return None
+	return last.next_meeting if last.next_meeting and last.next_meeting > last.held_on else None
+
+
+def check_meetings_held(meetings, today):
+	"""A meeting goes on record once it was held; the next one is its date, not a meeting."""
+	return [
+		Violation(
+			"meetings",
+			"Meeting {0} on {1} has not been held yet; record it after it is held and enter its date as the previous meeting's next meeting",
+			(number, meeting.held_on),
+		)
+		for number, meeting in enumerate(sorted(meetings, key=lambda m: m.held_on), start=1)
+		if meeting.held_on > today
+	]

@@ -218,7 +218,7 @@ def check_congress_vote(total, attending, approving):
 		found.append(
 			Violation(
 				"congress_attending",
-				"Only {0} of {1} members attended; at least two thirds ({2}) must attend for the vote to be valid",
+				"Only {0} of {1} members attended; at least two thirds ({2}) must attend for the vote to be valid (集体合同规定 Art. 36)",
 				(attending, total, -(-total * 2 // 3)),
 			)
 		)
@@ -226,7 +226,7 @@ def check_congress_vote(total, attending, approving):
 		found.append(
 			Violation(
 				"congress_approving",
-				"Only {0} of {1} members approved; more than half of all members ({2}) must approve",
+				"Only {0} of {1} members approved; more than half of all members ({2}) must approve (集体合同规定 Art. 36)",
 				(approving, total, total // 2 + 1),
 			)
 		)

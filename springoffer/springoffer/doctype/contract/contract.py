@@ -6,6 +6,11 @@ from springoffer.annex import ledger as annex_ledger
 from springoffer.controllers.checks import check_coverage_document, legal_calendar, throw_violations
 from springoffer.core import categories, clocks, rules
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
+from springoffer.springoffer.doctype.negotiation.negotiation import (
+	follow_contract,
+	meetings_on_record,
+	negotiation_of,
+)
 
 
 def _date(value):
@@ -111,6 +116,7 @@ class Contract(Document):
 		)
 		self.total_covered_workers = sum(row.covered_workers or 0 for row in rows)
 		self.set_quality_marks(signing_date)
+		self.check_against_negotiation(signing_date)
 		self.submission_due_date = clocks.submission_due(signing_date) if signing_date else None
 		received = _date(self.hrss_received_on)
 		self.review_window_end = clocks.review_window_end(received) if received else None
@@ -127,6 +133,8 @@ class Contract(Document):
 		self.needs_attention = int(bool(guidelines.flags(self.wage_adjustment, growth, self.zero_growth_consent, guideline)))
 		response = frappe.db.get_value("Offer", self.offer, "response") if self.offer else None
 		self.negotiated_on_record = int(quality.negotiated_on_record(response))
+		self.negotiation = negotiation_of(self.offer) if self.offer else None
+		self.negotiation_meetings = meetings_on_record(self.negotiation)
 
 	def enter_state(self):
 		"""Dates the review clock needs, recorded as the contract enters each state."""
@@ -143,8 +151,18 @@ class Contract(Document):
 		elif self.workflow_state == categories.CONTRACT_EFFECTIVE and not self.effective_date:
 			self.effective_date = rules.effective_date(_date(self.hrss_received_on), today)
 
+	def check_against_negotiation(self, signing_date):
+		"""A contract of a negotiation on record is signed after the congress approved the draft (Art. 37)."""
+		from springoffer.core import negotiation as talks
+
+		voted_on = frappe.db.get_value("Negotiation", self.negotiation, "congress_voted_on") if self.negotiation else None
+		if voted_on and signing_date:
+			throw_violations(self, talks.check_signature(signing_date, getdate(voted_on), getdate(voted_on)))
+
 	def on_update(self):
 		annex_ledger.post(self)
+		if not self.is_cancelled:
+			follow_contract(self)
 
 	def on_trash(self):
 		annex_ledger.unpost(self)

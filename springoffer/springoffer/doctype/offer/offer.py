@@ -1,4 +1,5 @@
 import frappe
+from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
@@ -65,6 +66,7 @@ class Offer(Document):
 		with legal_calendar():
 			self.check_and_fill()
 		self.check_employer_side()
+		self.check_negotiation()
 		if self.has_value_changed("delivery_receipt") and self.delivery_receipt:
 			check_upload(self.delivery_receipt, "Delivery Receipt (Signed Scan)")
 
@@ -126,8 +128,27 @@ class Offer(Document):
 		# An employer's online answer goes to the union officers of the offer's region (and its owner).
 		self.union_notify = ",".join(regional_officers(self.region, "Trade Union Officer"))
 
+	def check_negotiation(self):
+		"""Once talks are on record the answer stays 同意协商, and the chief representatives are changed
+		on the negotiation, which keeps the offer's two the same people."""
+		from springoffer.springoffer.doctype.negotiation.negotiation import negotiation_of
+
+		name = self.negotiation or negotiation_of(self.name)
+		if not name or self.is_new():
+			return
+		if self.response != categories.AGREED and frappe.db.exists("Negotiation Meeting", {"parent": name, "parenttype": "Negotiation"}):
+			frappe.throw(
+				_("Negotiation {0} has meetings on record; the answer stays 同意协商. Record a suspension or a coordination on the negotiation instead").format(name)
+			)
+		for field in ("worker_chief_representative", "employer_chief_representative"):
+			if self.has_value_changed(field) and self.get_doc_before_save().get(field):
+				frappe.throw(
+					_("{0} is kept on negotiation {1}; change the representatives there").format(_(self.meta.get_label(field)), name)
+				)
+
 	def on_update(self):
 		annex_ledger.post(self)
+		self.follow_negotiation()
 		if self.has_value_changed("response"):
 			# 真协商 on the contracts that name this offer follows its answer.
 			frappe.db.set_value(
@@ -137,6 +158,19 @@ class Offer(Document):
 				int(self.response == categories.AGREED),
 				update_modified=False,
 			)
+
+	def follow_negotiation(self):
+		"""同意协商 opens the offer's negotiation; an answer changed back removes one with nothing on record."""
+		from springoffer.springoffer.doctype.negotiation.negotiation import (
+			negotiation_of,
+			open_for_agreed_offer,
+		)
+
+		if self.response == categories.AGREED:
+			open_for_agreed_offer(self)
+		elif self.has_value_changed("response") and (name := negotiation_of(self.name)):
+			frappe.delete_doc("Negotiation", name, ignore_permissions=True, force=True)
+			self.db_set({"negotiation": None, "negotiation_state": None, "next_meeting_on": None}, update_modified=False)
 
 	def on_trash(self):
 		annex_ledger.unpost(self)

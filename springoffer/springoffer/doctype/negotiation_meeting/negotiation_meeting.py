@@ -1,0 +1,9 @@
+from frappe.model.document import Document
+
+from springoffer.security.permissions import RowOfParent
+
+
+class NegotiationMeeting(RowOfParent, Document):
+	# begin: auto-generated types
+	# end: auto-generated types
+	pass
