@@ -10,12 +10,20 @@ figures — as they were. Versions are random, never counters, so an entry made 
 that rolled back is never served later. A write in one county recomputes that county's own figures
 only; a city's and the province's are sums of cached parts (springoffer.annex.figures). When several
 workers miss the same entry at once, one computes it and the others wait for it.
+
+The cache Redis down (refusing connections, or timing out) costs speed, never an answer: a request
+that finds it down computes what it reads without the cache and without the single-flight lock, and
+asks Redis no more until it ends. Nothing goes stale meanwhile: the versions live in MariaDB, so a
+write made while Redis was down changes the keys its figures are cached under, and entries cached
+before it are never read again once Redis is back.
 """
 
 import hashlib
 import time
 
 import frappe
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 TABLE = "springoffer_annex_versions"  # not `tab…`: no DocType, and `bench trim-database` leaves it alone
 EVERYWHERE = "*"
@@ -193,21 +201,56 @@ def _digest(texts):
 	return hashlib.sha1("|".join(texts).encode()).hexdigest()[:20]
 
 
+# The cache Redis refusing connections or timing out: the figures are computed without it.
+REDIS_DOWN = (RedisConnectionError, RedisTimeoutError)
+
+
+def redis_down():
+	"""Whether this request found the cache Redis down (it then leaves Redis alone until it ends)."""
+	return bool(getattr(frappe.local, "springoffer_cache_down", False))
+
+
+def _went_down():
+	frappe.local.springoffer_cache_down = True
+
+
 def _get(key):
 	"""A cached value, read from Redis once per request (Frappe's own per-request copy would also
 	keep a miss, and hide an entry another worker has stored since)."""
 	memo = _memo()
 	if key not in memo:
-		value = frappe.cache.get_value(key, expires=True)
+		if redis_down():
+			return None
+		try:
+			# Frappe's get_value swallows a refused connection (a miss) but not a timeout
+			value = frappe.cache.get_value(key, expires=True)
+		except REDIS_DOWN:
+			_went_down()
+			return None
 		if value is None:
 			return None
 		memo[key] = value
 	return memo[key]
 
 
-def _set(key, value):
-	frappe.cache.set_value(key, value, expires_in_sec=EXPIRY)
+def _set(key, value, expires_in_sec=EXPIRY):
 	_memo()[key] = value
+	if redis_down():
+		return
+	try:
+		frappe.cache.set_value(key, value, expires_in_sec=expires_in_sec)
+	except REDIS_DOWN:
+		_went_down()
+
+
+def remembered(key, compute, expires_in_sec):
+	"""compute() kept under `key` for `expires_in_sec` (a value that is right whatever its age), or
+	computed each time while the cache Redis is down."""
+	value = _get(key)
+	if value is None:
+		value = compute()
+		_set(key, value, expires_in_sec)
+	return value
 
 
 def _memo():
@@ -246,26 +289,46 @@ def store(kind, parts, value, scope=EVERYWHERE, below=True):
 def _compute_once(key, compute):
 	"""One worker computes a missing entry; the others asking for it meanwhile wait for its result
 	instead of running the same queries at the same time (a burst after each ledger write, under the
-	deadline's load). A worker that waits in vain — the other failed — computes it itself."""
+	deadline's load). A worker that waits in vain — the other failed — computes it itself, and so does
+	one that finds the cache Redis down (there is no lock to take nor entry to wait for)."""
+	if redis_down():
+		return compute()
 	lock = frappe.cache.make_key(f"{key}:computing")
-	if frappe.cache.set(lock, frappe.local.site, nx=True, ex=COMPUTE_SECONDS):
+	try:
+		locked = frappe.cache.set(lock, frappe.local.site, nx=True, ex=COMPUTE_SECONDS)
+	except REDIS_DOWN:
+		_went_down()
+		return compute()
+	if locked:
 		try:
 			value = compute()
 			_set(key, value)
 			return value
 		finally:
-			frappe.cache.delete(lock)
+			_unlock(lock)
 	deadline = time.monotonic() + COMPUTE_SECONDS
-	while time.monotonic() < deadline:
+	while time.monotonic() < deadline and not redis_down():
 		time.sleep(WAIT_STEP)
 		value = _get(key)
 		if value is not None:
 			return value
-		if not frappe.cache.get(lock):
-			break
+		try:
+			if not frappe.cache.get(lock):
+				break
+		except REDIS_DOWN:
+			_went_down()
 	value = compute()
 	_set(key, value)
 	return value
+
+
+def _unlock(lock):
+	if redis_down():
+		return  # the lock expires on its own (COMPUTE_SECONDS)
+	try:
+		frappe.cache.delete(lock)
+	except REDIS_DOWN:
+		_went_down()
 
 
 def version():

@@ -276,17 +276,17 @@ def large_regions(campaign):
 	if memo is None:
 		memo = frappe.local.springoffer_large_regions = {}
 	if campaign not in memo:
-		key = f"springoffer:annex:large_regions:{campaign}"
-		found = frappe.cache.get_value(key)
-		if found is None:
-			found = [
+		found = cache.remembered(
+			f"springoffer:annex:large_regions:{campaign}",
+			lambda: [
 				region
 				for region, rows in frappe.db.sql(
 					f"SELECT region, COUNT(*) FROM `tab{annex_ledger.LEDGER}` WHERE campaign = %s GROUP BY region", campaign
 				)
 				if rows >= LARGE_REGION_ROWS
-			]
-			frappe.cache.set_value(key, found, expires_in_sec=LARGE_REGIONS_SECONDS)
+			],
+			LARGE_REGIONS_SECONDS,
+		)
 		memo[campaign] = frozenset(found)
 	return memo[campaign]
 

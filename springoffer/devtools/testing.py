@@ -3,6 +3,7 @@
 Every maker takes unique keys from a counter, so suites can run in any order on one site.
 """
 
+import contextlib
 import itertools
 import random
 from datetime import date
@@ -292,3 +293,23 @@ def make_case(enterprises, region, body=c.BODY_UNION, campaign=CAMPAIGN, topic=c
 			**extra,
 		}
 	).insert()
+
+
+@contextlib.contextmanager
+def cache_redis_refusing():
+	"""Frappe's cache Redis down for the duration: every call to it meets a refused connection (a port
+	nothing listens on), Frappe's own calls included, as when the server is stopped."""
+	import socket
+
+	import redis
+
+	with socket.socket() as probe:  # a port free this instant: connecting to it is refused
+		probe.bind(("127.0.0.1", 0))
+		port = probe.getsockname()[1]
+	pool = frappe.cache.connection_pool
+	frappe.cache.connection_pool = redis.ConnectionPool.from_url(f"redis://127.0.0.1:{port}")
+	try:
+		yield
+	finally:
+		frappe.cache.connection_pool.disconnect()
+		frappe.cache.connection_pool = pool
