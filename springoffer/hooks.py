@@ -62,6 +62,8 @@ jinja = {
 
 scheduler_events = {
 	"daily": ["springoffer.controllers.daily.daily"],
+	# the day's backup with files, while the site config asks for it (springoffer/security/backups.py)
+	"daily_long": ["springoffer.security.backups.daily_backup"],
 	# offer letters the Email Queue gave up on mark their offers 送达失败 (springoffer/portal/letters.py)
 	"all": ["springoffer.portal.letters.check_failed_emails"],
 }

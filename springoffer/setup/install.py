@@ -9,7 +9,7 @@ from springoffer.controllers import holidays
 from springoffer.core.categories import ROLES
 from springoffer.core.regions import shipped_regions
 from springoffer.desk import setup as desk_setup
-from springoffer.security import baseline
+from springoffer.security import backups, baseline
 from springoffer.setup import notifications
 
 FIRST_CAMPAIGN = {
@@ -42,6 +42,7 @@ def after_install():
 	notifications.sync_notifications()
 	ensure_unique_ledger_numbers()
 	baseline.apply_baseline()
+	backups.turn_on_scheduled_backups()
 
 
 def after_migrate():
