@@ -295,6 +295,49 @@ def load_test(context, users, minutes, port, workers, out, shape):
 		sys.exit(1)
 
 
+@springoffer.command("fault-drill")
+@click.option("--users", default=50, show_default=True, help="模拟的同时在线用户数")
+@click.option("--outage-seconds", "outage", default=60, show_default=True, help="缓存 Redis、队列 Redis 各停止的秒数")
+@click.option("--quiet-seconds", "quiet", default=60, show_default=True, help="每次故障之后（和第一次之前）的平静时间（秒）")
+@click.option("--import-rows", default=100_000, show_default=True, help="中途被终止的台帐导入的行数（新企业）")
+@click.option("--port", default=8710, show_default=True, help="gunicorn 在 127.0.0.1 上的端口")
+@click.option("--workers", type=int, help="gunicorn worker 数，默认 2 × CPU 核数 + 1")
+@click.option("--out", default="fault-drill", show_default=True, help="结果目录（请求记录、写入标记、locust 的 CSV、worker 日志）")
+@pass_context
+def fault_drill(context, users, outage, quiet, import_rows, port, workers, out):
+	"""故障演练：负载测试运行中依次停止缓存 Redis、队列 Redis，重启 MariaDB，杀掉一个 gunicorn worker，在十万行台帐导入进行到一半时杀掉后台 worker；
+	报告每次故障中和故障后失败的请求、p95 恢复所需秒数和每次写入是否恰好一次。只对 127.0.0.1 上本站点的服务，结束时重新启动停止的一切。"""
+	import os
+
+	from springoffer.devtools.fault_drill import Drill
+
+	folder = Path(os.path.abspath(out))
+	folder.mkdir(parents=True, exist_ok=True)
+	drill = Drill(get_site(context), os.getcwd(), folder, users, outage, quiet, port, workers or 2 * (os.cpu_count() or 1) + 1, import_rows)
+	drill.prepare()
+	drill.run()
+	if not drill.report():
+		sys.exit(1)
+
+
+@springoffer.command("restore-drill")
+@click.option("--scratch", help="恢复到的临时站点名，默认 restore-drill.<站点>")
+@click.option("--keep", is_flag=True, default=False, help="保留临时站点（默认比较后删除）")
+@click.option("--db-root-password", default=None, help="MariaDB root 密码（建立、删除临时站点用），默认取 common_site_config 的 root_password")
+@pass_context
+def restore_drill(context, scratch, keep, db_root_password):
+	"""恢复演练：把本站点最近一次完整备份（数据库、公开和私有文件、站点配置）恢复到一个临时站点，带上加密密钥，
+	用 compare-site 比较两者，并检查每条回复链接在恢复的站点上仍能打开其要约；最后一行是结论。只用本机数据库。"""
+	import os
+
+	from springoffer.setup import restore_drill as drill
+
+	site = get_site(context)
+	passed = drill.run(site, scratch or f"restore-drill.{site}", keep, db_root_password, os.getcwd())
+	if not passed:
+		sys.exit(1)
+
+
 from springoffer.commands import campaigns, demo, security  # noqa: F401
 
 commands = [springoffer]

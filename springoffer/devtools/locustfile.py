@@ -10,6 +10,7 @@ import json
 import os
 import random
 import threading
+import time
 import uuid
 
 from locust import HttpUser, between, events, task
@@ -20,7 +21,12 @@ SITE = os.environ["SPRINGOFFER_LOAD_SITE"]
 # cut off may or may not have been stored, but never twice).
 MARKS = {"contract": [], "answer": [], "guest answer": [], "approval": []}
 IN_FLIGHT = {"contract": [], "answer": [], "guest answer": []}
+# For the fault drill: writes answered with an error (stored once or not at all, never twice), and
+# when each write was made; every request, when SPRINGOFFER_LOAD_REQUESTS names a file.
+REFUSED = {"contract": [], "answer": [], "guest answer": [], "approval": []}
+MADE_AT = {}
 LOCK = threading.Lock()
+REQUEST_LOG = open(os.environ["SPRINGOFFER_LOAD_REQUESTS"], "a", encoding="utf-8") if os.environ.get("SPRINGOFFER_LOAD_REQUESTS") else None
 OFFICERS = iter([u for u in PLAN["users"] if u["city"]] * 100)
 REVIEWERS = iter([u for u in PLAN["users"] if not u["city"]] * 100)
 GUESTS = iter(PLAN["guests"])
@@ -30,6 +36,7 @@ def mark(kind):
 	value = f"LT-{uuid.uuid4().hex[:16]}"
 	with LOCK:
 		IN_FLIGHT[kind].append(value)
+		MADE_AT[value] = time.time()
 	return value
 
 
@@ -42,6 +49,7 @@ def acknowledge(kind, value):
 def forget(kind, value):
 	with LOCK:
 		IN_FLIGHT[kind].remove(value)
+		REFUSED[kind].append(value)
 
 
 def settle(kind, value, response):
@@ -56,7 +64,21 @@ def settle(kind, value, response):
 @events.test_stop.add_listener
 def save_marks(**_kwargs):
 	with open(os.environ["SPRINGOFFER_LOAD_MARKS"], "w", encoding="utf-8") as f:
-		json.dump({"acknowledged": MARKS, "in_flight": IN_FLIGHT}, f, ensure_ascii=False)
+		json.dump({"acknowledged": MARKS, "in_flight": IN_FLIGHT, "refused": REFUSED, "made_at": MADE_AT}, f, ensure_ascii=False)
+	if REQUEST_LOG:
+		REQUEST_LOG.flush()
+
+
+@events.request.add_listener
+def log_request(request_type, name, response_time, response_length, response=None, exception=None, start_time=None, **_kwargs):
+	"""One line a request for the fault drill: start, kind, ms, ok, status, a traceback in an error answer."""
+	if not REQUEST_LOG:
+		return
+	status = getattr(response, "status_code", 0) or 0
+	text = (getattr(response, "text", "") or "") if exception is not None else ""
+	line = [start_time or time.time() - response_time / 1000, name, round(response_time, 1), exception is None, status, "Traceback (most recent call last)" in text]
+	with LOCK:
+		REQUEST_LOG.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 class Desk(HttpUser):
@@ -167,6 +189,8 @@ class Reviewer(Desk):
 		if not self.user["reports"]:
 			return
 		report = self.user["reports"].pop()
+		with LOCK:
+			MADE_AT[report] = time.time()
 		data = {"doc": json.dumps({"doctype": "Unit Report", "name": report}), "action": "审核通过"}
 		with self.client.post("/api/method/frappe.model.workflow.apply_workflow", data=data, headers=self.headers(),
 							name="approve unit report", catch_response=True) as r:
@@ -174,6 +198,8 @@ class Reviewer(Desk):
 				with LOCK:
 					MARKS["approval"].append((report, self.user["email"]))
 			else:
+				with LOCK:
+					REFUSED["approval"].append((report, self.user["email"]))
 				r.failure(r.text[:600])
 
 	@task(1)
