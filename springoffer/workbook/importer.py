@@ -26,6 +26,7 @@ from springoffer.core.ledger import (
 	read_ledger,
 	split_choice,
 )
+from springoffer.workbook.bulk_negotiations import open_negotiations
 from springoffer.workbook.bulk_rows import NewRecords
 
 CANCEL_ACTION = "撤销"
@@ -91,6 +92,9 @@ class _Importer:
 		self.import_offers()
 		self.import_contracts()
 		if not self.errors:
+			# Offers written in bulk skipped Offer.on_update: their negotiations are opened here, and
+			# contracts written in bulk are linked to their offers' negotiations.
+			open_negotiations(list(self.offer_names.values()), self.progress)
 			# Records saved one by one posted their own rows; only campaigns with records written in bulk
 			# need the ledger rebuilt. An unchanged re-import writes nothing, and keeps every cached figure.
 			for campaign in sorted(self.bulk_written):
