@@ -4,6 +4,7 @@ Every method checks the Region permission itself (User Permissions do not reach 
 methods or report SQL): another region is refused with 403, never answered with an empty table.
 """
 
+import functools
 import gzip
 import json
 
@@ -22,7 +23,7 @@ from springoffer.annex.files import (
 )
 from springoffer.core import categories, guest_input
 from springoffer.portal.answers import checked_input, in_chinese
-from springoffer.security import regions
+from springoffer.security import faults, regions
 from springoffer.security.arguments import checked_arguments
 from springoffer.security.regions import user_body
 
@@ -112,10 +113,30 @@ def employer_door(methods, fields=guest_input.KEYS):
 	first, then its arguments checked (springoffer.core.guest_input), then its tries per link."""
 
 	def decorate(method):
-		door = rate_limit(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)(method)
+		door = tries_limited(key="token", limit=GUEST_TRIES, seconds=GUEST_WINDOW, ip_based=False)(method)
 		door = checked_input(fields)(door)
-		door = rate_limit(limit=GUEST_TRIES, seconds=GUEST_WINDOW)(door)
+		door = tries_limited(limit=GUEST_TRIES, seconds=GUEST_WINDOW)(door)
 		return frappe.whitelist(allow_guest=True, methods=methods)(in_chinese(door))
+
+	return decorate
+
+
+def tries_limited(**limit):
+	"""frappe.rate_limiter.rate_limit, which counts tries in the cache Redis. While that Redis is down
+	the tries go uncounted rather than every employer being turned away (issue 29): the link's secret
+	(128 random bits) with the credit code is what opens an offer, the count is a second line."""
+	count = rate_limit(**limit)(lambda: None)
+
+	def decorate(method):
+		@functools.wraps(method)
+		def wrapper(*args, **kwargs):
+			try:
+				count()  # raises RateLimitExceededError (429) past the limit
+			except faults.REDIS_DOWN:
+				pass
+			return method(*args, **kwargs)
+
+		return wrapper
 
 	return decorate
 

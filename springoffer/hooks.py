@@ -35,7 +35,8 @@ app_include_js = ["/assets/springoffer/js/springoffer_desk.js"]
 app_include_css = ["/assets/springoffer/css/springoffer_desk.css"]
 boot_session = "springoffer.desk.defaults.boot_session"
 # The legal clocks read the site's 节假日安排 before the chinesecalendar library (springoffer/controllers/holidays.py).
-before_request = ["springoffer.controllers.holidays.use_site_calendar"]
+# A service unavailable (Redis, MariaDB) answers a short Chinese message with 503, never a traceback (springoffer/security/faults.py).
+before_request = ["springoffer.security.faults.install", "springoffer.controllers.holidays.use_site_calendar"]
 before_job = ["springoffer.controllers.holidays.use_site_calendar"]
 # The notifications also go to the 企业微信 / 钉钉 group robots of the region and body (springoffer/desk/group_robots.py).
 # A leaving user's past approvals stay on record (Workflow Action keeps the user's id, as Frappe's own
