@@ -144,3 +144,39 @@ def test_frame_description_states_rule_and_sizes():
 def test_draw_refuses_a_zero_sample():
 	with pytest.raises(ValueError):
 		sampling.draw(frame(), 0, seed=1)
+
+
+def test_real_negotiation_needs_a_recorded_meeting_and_the_congress_vote():
+	assert quality.real_negotiation(1, date(2023, 4, 28))
+	assert not quality.real_negotiation(0, date(2023, 4, 28))  # a vote on a draft nobody met about
+	assert not quality.real_negotiation(3, None)  # met, never put to the congress
+	assert not quality.real_negotiation(None, None)
+
+
+@pytest.mark.parametrize(
+	"closed_on, due_date, as_of, expected",
+	[
+		(date(2023, 5, 1), date(2023, 5, 1), date(2023, 6, 30), quality.CLOSED_IN_TIME),  # on its last day
+		(date(2023, 5, 2), date(2023, 5, 1), date(2023, 6, 30), quality.CLOSED_LATE),
+		(date(2023, 5, 2), None, date(2023, 6, 30), quality.CLOSED_LATE),  # closed with no clock on record
+		(None, date(2023, 5, 1), date(2023, 5, 2), quality.OPEN_OVERDUE),
+		(None, date(2023, 5, 1), date(2023, 5, 1), None),  # its last day is not past yet
+		(None, None, date(2023, 6, 30), None),  # not accepted: no clock runs
+	],
+)
+def test_coordination_standing(closed_on, due_date, as_of, expected):
+	assert quality.coordination_standing(closed_on, due_date, as_of) == expected
+
+
+def test_real_negotiation_figures_add_up_region_by_region():
+	a = quality.RegionQuality("长沙市", signed=4, real_negotiation=1, meetings=6, days_to_signature=123, days_counted=3, coordinations=4, closed_in_time=1, closed_late=1, open_overdue=1)
+	b = quality.RegionQuality("株洲市", signed=1, real_negotiation=1, meetings=2, days_to_signature=20, days_counted=1)
+	assert (a.real_negotiation_rate, a.meetings_per_contract, a.average_days_to_signature) == (25.0, 1.5, 41.0)
+	empty = quality.RegionQuality("湘潭市")
+	assert (empty.real_negotiation_rate, empty.meetings_per_contract, empty.average_days_to_signature) == (None, None, None)
+	total = quality.RegionQuality("湖南省")
+	for region in (a, b, empty):
+		total.add(region)
+	# the mean of all the contracts' days, not the mean of the regions' means (41.0 and 20.0)
+	assert (total.signed, total.real_negotiation_rate, total.meetings_per_contract, total.average_days_to_signature) == (5, 40.0, 1.6, 35.8)
+	assert (total.coordinations, total.closed_in_time, total.closed_late, total.open_overdue) == (4, 1, 1, 1)

@@ -20,6 +20,20 @@ frappe.query_reports["Quality Evaluation"] = {
 			const encoded = encodeURIComponent(JSON.stringify(route));
 			value = `<a class="text-danger" style="text-decoration: underline" href="#" onclick='frappe.set_route("List", "Contract", JSON.parse(decodeURIComponent("${encoded}"))); return false;'>${value}</a>`;
 		}
+		// the 真协商 counts open the enterprises behind them (one line per enterprise and record)
+		const drills = ["signed", "real_negotiation", "coordinations", "closed_in_time", "closed_late", "open_overdue"];
+		if (data && drills.includes(column.fieldname) && data[column.fieldname]) {
+			const f = frappe.query_report.get_filter_values();
+			const args = new URLSearchParams({
+				campaign: f.campaign,
+				reporting_unit: f.reporting_unit,
+				as_of_date: f.as_of_date,
+				region: data.bold ? "" : data.region,
+				column: column.fieldname,
+			});
+			const warning = ["closed_late", "open_overdue"].includes(column.fieldname);
+			value = `<a class="${warning ? "text-danger" : "text-primary"}" style="text-decoration: underline" href="${frappe.router.make_url(["query-report", "Quality Evaluation Enterprises"])}?${args.toString()}">${value}</a>`;
+		}
 		if (data && column.fieldname.startsWith("change_") && data[column.fieldname]) {
 			const change = data[column.fieldname];
 			value = `<span class="${change > 0 ? "text-success" : "text-danger"}">${change > 0 ? "+" : ""}${change}</span>`;

@@ -1,7 +1,13 @@
 """集体协商质效评估: by region, the 集体合同建制率 (enterprises covered by a contract in force ÷
 enterprises; and among unionised enterprises), contracts in force by kind, and the signs that
 bargaining was not real: contracts of the campaign with no offer answered 同意协商 on record, and
-contracts in force never checked for performance (履约). Counts link to the contracts' list.
+contracts in force never checked for performance (履约). Those two counts link to the contracts' list.
+
+真协商 (issue 28): of the campaign's contracts (not cancelled, by the contract's region) those whose
+negotiation record holds a meeting and the workers' congress vote, the meetings per contract, the mean
+days from 同意协商 to signature; and the campaign's coordinations (by the negotiation's region) closed
+by their last day, after it, or open past it. These counts open the enterprises behind them (the
+report Quality Evaluation Enterprises, whose rows come from the same FROM clauses).
 """
 
 import frappe
@@ -42,9 +48,94 @@ GROUP BY 1, 2
 """
 KIND_KEYS = {kind: f"kind_{i}" for i, kind in enumerate(c.CONTRACT_KINDS)}
 
+# The campaign's contracts with their negotiation (through the contract's link), the meetings on
+# record in it and the offer's 同意协商 date. {join} is by_region.join('c.region'), {lines} an optional
+# join of the contracts' enterprises (the drill-down).
+TALKS_FROM = f"""
+FROM `tabContract` c
+LEFT JOIN `tabNegotiation` n ON n.name = c.negotiation
+LEFT JOIN (
+	SELECT mt.parent, COUNT(*) AS meetings FROM `tabNegotiation Meeting` mt
+	WHERE mt.parenttype = 'Negotiation'
+		AND mt.parent IN (SELECT cn.negotiation FROM `tabContract` cn WHERE cn.campaign = %(campaign)s)
+	GROUP BY mt.parent
+) m ON m.parent = n.name
+LEFT JOIN `tabOffer` o ON o.name = c.offer AND o.response = '{c.AGREED}' AND o.response_date IS NOT NULL
+{{lines}}
+{{join}}
+WHERE c.campaign = %(campaign)s AND c.is_cancelled = 0
+"""
+# quality.real_negotiation in SQL
+REAL_NEGOTIATION = "COALESCE(m.meetings, 0) >= 1 AND n.congress_voted_on IS NOT NULL"
+TALKS_SQL = f"""
+SELECT {by_region.GROUP} AS region, COUNT(*) AS signed,
+	SUM(CASE WHEN {REAL_NEGOTIATION} THEN 1 ELSE 0 END) AS real_negotiation,
+	SUM(COALESCE(m.meetings, 0)) AS meetings,
+	SUM(CASE WHEN o.name IS NOT NULL AND c.signing_date IS NOT NULL THEN DATEDIFF(c.signing_date, o.response_date) ELSE 0 END) AS days_to_signature,
+	SUM(CASE WHEN o.name IS NOT NULL AND c.signing_date IS NOT NULL THEN 1 ELSE 0 END) AS days_counted
+{TALKS_FROM.format(lines="", join=by_region.join('c.region'))}
+GROUP BY 1
+"""
+
+# The campaign's coordinations; each standing is quality.coordination_standing in SQL.
+COORDINATIONS_FROM = """
+FROM `tabNegotiation Coordination` x
+{lines}
+{join}
+WHERE x.campaign = %(campaign)s
+"""
+STANDING = {
+	quality.CLOSED_IN_TIME: "x.closed_on IS NOT NULL AND x.due_date IS NOT NULL AND x.closed_on <= x.due_date",
+	quality.CLOSED_LATE: "x.closed_on IS NOT NULL AND (x.due_date IS NULL OR x.closed_on > x.due_date)",
+	quality.OPEN_OVERDUE: "x.closed_on IS NULL AND x.due_date < %(as_of)s",
+}
+COORDINATIONS_SQL = f"""
+SELECT {by_region.GROUP} AS region, COUNT(*) AS coordinations,
+	{", ".join(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END) AS {key}" for key, condition in STANDING.items())}
+{COORDINATIONS_FROM.format(lines="", join=by_region.join('x.region'))}
+GROUP BY 1
+"""
+TALKS_COUNTS = ("signed", "real_negotiation", "meetings", "days_to_signature", "days_counted")
+COORDINATION_COUNTS = ("coordinations", *STANDING)
+
+
+CONTRACT_LINES = """
+LEFT JOIN `tabContract Coverage` cc ON cc.parent = c.name AND cc.parenttype = 'Contract'
+LEFT JOIN `tabEnterprise` e ON e.name = cc.enterprise
+"""
+COORDINATION_LINES = """
+LEFT JOIN `tabOffer Coverage` oc ON oc.parent = x.offer AND oc.parenttype = 'Offer'
+LEFT JOIN `tabEnterprise` e ON e.name = oc.enterprise
+"""
+# The drill-down's columns: the count each opens → the condition on its FROM clause.
+CONTRACT_DRILLS = {"signed": "", "real_negotiation": f" AND {REAL_NEGOTIATION}"}
+COORDINATION_DRILLS = {"coordinations": "", **{key: f" AND {condition}" for key, condition in STANDING.items()}}
+
+
+def enterprises(campaign, unit, as_of, column, region=None):
+	"""The enterprises behind one 真协商 count of a row (`region`, the row's region; None: the whole
+	unit), one line per enterprise and record: the contracts' coverage, or the coordinated offers'."""
+	unit, values, _regions = by_region.scope(unit)
+	values.update(campaign=campaign, as_of=getdate(as_of), row=region)
+	in_row = f" AND {by_region.GROUP} = %(row)s" if region else ""
+	if column in CONTRACT_DRILLS:
+		sql = f"""SELECT e.name AS enterprise, e.enterprise_name, e.region, c.name AS record, c.negotiation,
+			COALESCE(m.meetings, 0) AS meetings, n.congress_voted_on, o.response_date AS agreed_on, c.signing_date,
+			CASE WHEN o.name IS NOT NULL THEN DATEDIFF(c.signing_date, o.response_date) END AS days_to_signature
+			{TALKS_FROM.format(lines=CONTRACT_LINES, join=by_region.join('c.region'))}{CONTRACT_DRILLS[column]}{in_row}
+			ORDER BY c.region, e.name, c.name"""
+	elif column in COORDINATION_DRILLS:
+		sql = f"""SELECT e.name AS enterprise, e.enterprise_name, e.region, x.name AS record, x.negotiation,
+			x.status, x.due_date, x.closed_on
+			{COORDINATIONS_FROM.format(lines=COORDINATION_LINES, join=by_region.join('x.region'))}{COORDINATION_DRILLS[column]}{in_row}
+			ORDER BY x.region, e.name, x.name"""
+	else:
+		frappe.throw(_("Unknown column {0}").format(column))
+	return frappe.db.sql(sql, values, as_dict=True)
+
 
 def evaluate(campaign, unit, as_of):
-	"""(unit, {region: core RegionQuality}) in tree order: three grouped queries."""
+	"""(unit, {region: core RegionQuality}) in tree order: five grouped queries."""
 	unit, values, regions = by_region.scope(unit)
 	values.update(campaign=campaign, as_of=getdate(as_of))
 	found = {region: quality.RegionQuality(region) for region in regions}
@@ -60,6 +151,11 @@ def evaluate(campaign, unit, as_of):
 			q.contracts_by_kind[row.contract_kind] = int(row.in_force)
 		q.never_checked += int(row.never_checked or 0)
 		q.without_negotiation += int(row.without_negotiation or 0)
+	for sql, counts in ((TALKS_SQL, TALKS_COUNTS), (COORDINATIONS_SQL, COORDINATION_COUNTS)):
+		for row in frappe.db.sql(sql, values, as_dict=True):
+			q = found[row.region]
+			for key in counts:
+				setattr(q, key, int(row[key] or 0))
 	return unit, found
 
 
@@ -76,6 +172,16 @@ def _row(q, label=None):
 		"contracts_in_force": q.contracts_in_force,
 		"without_negotiation": q.without_negotiation,
 		"never_checked": q.never_checked,
+		"signed": q.signed,
+		"real_negotiation": q.real_negotiation,
+		"real_negotiation_rate": q.real_negotiation_rate,
+		"meetings": q.meetings,
+		"meetings_per_contract": q.meetings_per_contract,
+		"average_days_to_signature": q.average_days_to_signature,
+		"coordinations": q.coordinations,
+		"closed_in_time": q.closed_in_time,
+		"closed_late": q.closed_late,
+		"open_overdue": q.open_overdue,
 	}
 	row.update({key: q.contracts_by_kind.get(kind, 0) for kind, key in KIND_KEYS.items()})
 	return row
@@ -119,6 +225,21 @@ def _with_previous(columns):
 	return out
 
 
+def talks_columns():
+	return [
+		{"fieldname": "signed", "label": _("Contracts Signed in the Campaign"), "fieldtype": "Int", "width": 130},
+		{"fieldname": "real_negotiation", "label": _("Of Them with Meetings and a Congress Vote on Record"), "fieldtype": "Int", "width": 190},
+		{"fieldname": "real_negotiation_rate", "label": _("Share with Meetings and a Congress Vote on Record (%)"), "fieldtype": "Float", "precision": 1, "width": 190},
+		{"fieldname": "meetings", "label": _("Negotiation Meetings Held"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "meetings_per_contract", "label": _("Meetings per Contract"), "fieldtype": "Float", "precision": 1, "width": 130},
+		{"fieldname": "average_days_to_signature", "label": _("Average Days from Agreement to Signature"), "fieldtype": "Float", "precision": 1, "width": 170},
+		{"fieldname": "coordinations", "label": _("Coordinations Opened"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "closed_in_time", "label": _("Closed by Their Last Day"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "closed_late", "label": _("Closed after Their Last Day"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "open_overdue", "label": _("Open past Their Last Day"), "fieldtype": "Int", "width": 110},
+	]
+
+
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	campaign = filters.get("campaign") or campaigns.latest_campaign()
@@ -127,7 +248,7 @@ def execute(filters: dict | None = None):
 	data, total = [], quality.RegionQuality(unit)
 	for region, q in found.items():
 		total.add(q)
-		if region != unit or q.enterprises or q.contracts_in_force or q.without_negotiation:
+		if region != unit or q.enterprises or q.contracts_in_force or q.without_negotiation or q.signed or q.coordinations:
 			data.append(_row(q, by_region.label(region, unit)))
 	data.append({**_row(total, _("Total")), "bold": 1})
 	before = _previous(campaign, unit, as_of) if filters.get("compare_previous") else None
@@ -150,6 +271,7 @@ def execute(filters: dict | None = None):
 	columns += [
 		{"fieldname": "without_negotiation", "label": _("Contracts without Offer and Agreement on Record"), "fieldtype": "Int", "width": 180},
 		{"fieldname": "never_checked", "label": _("Contracts in Force Never Checked"), "fieldtype": "Int", "width": 160},
+		*talks_columns(),
 		{"fieldname": "region", "label": _("Region"), "fieldtype": "Link", "options": "Region", "hidden": 1},
 	]
 	summary = [
@@ -162,5 +284,16 @@ def execute(filters: dict | None = None):
 			"indicator": "red" if total.without_negotiation else "green",
 		},
 		{"label": _("Contracts in Force Never Checked"), "value": total.never_checked, "datatype": "Int", "indicator": "red" if total.never_checked else "green"},
+		{
+			"label": _("Share with Meetings and a Congress Vote on Record (%)"),
+			"value": total.real_negotiation_rate if total.real_negotiation_rate is not None else "—",
+			"datatype": "Data",
+		},
+		{
+			"label": _("Coordinations Open past Their Last Day"),
+			"value": total.open_overdue,
+			"datatype": "Int",
+			"indicator": "red" if total.open_overdue else "green",
+		},
 	]
 	return columns, data, None, None, summary
