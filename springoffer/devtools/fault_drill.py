@@ -122,11 +122,44 @@ class Services:
 				print(f"!! could not restart {name}: {e}", file=sys.stderr, flush=True)
 
 
+DRILL_QUEUE = "springoffer-fault-drill"
+
+
 def start_worker(sites_path, out):
-	"""An RQ worker of this bench on the long queue (the import runs there), in its own process group."""
-	command = [sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "worker", "--queue", "long"]
+	"""An RQ worker of this bench on the drill's own queue (the import's job is moved there: the bench's
+	long queue may hold other sites' jobs, which are not the drill's to run), in its own process group."""
+	command = [sys.executable, "-c", f"from springoffer.devtools.fault_drill import work; work({DRILL_QUEUE!r})"]
 	with open(out / "worker.log", "a") as log_file:
 		return subprocess.Popen(command, cwd=sites_path, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def work(queue_name):
+	"""The drill's worker (a process of its own): Frappe's RQ worker on the drill's queue only."""
+	from frappe.utils.background_jobs import get_redis_conn
+	from rq import Queue, Worker
+
+	with frappe.init_site():
+		connection = get_redis_conn()
+	Worker([Queue(queue_name, connection=connection)], connection=connection).work(logging_level="INFO")
+
+
+def take_job(job_id, timeout=30):
+	"""Move the queued job `job_id` from the bench's queues to the drill's own; False if it never came."""
+	from frappe.utils.background_jobs import get_queue_list, get_redis_conn
+	from rq import Queue
+	from rq.job import Job
+
+	connection = get_redis_conn()
+	deadline = time.monotonic() + timeout
+	while time.monotonic() < deadline:
+		for name in get_queue_list(build_queue_name=True):
+			queue = Queue(name, connection=connection)
+			if job_id in queue.job_ids:
+				queue.remove(job_id)
+				Queue(DRILL_QUEUE, connection=connection).enqueue_job(Job.fetch(job_id, connection=connection))
+				return True
+		time.sleep(0.5)
+	return False
 
 
 def kill_tree(process, sig=signal.SIGKILL):
@@ -328,6 +361,10 @@ class Drill:
 			lt.ANSWERS_PER_USER, lt.GUEST_LINKS = 150, 1500
 			plan = lt.prepare(self.users)
 			remove_drill_enterprises()  # a drill stopped before its clean-up
+			self.import_path = self.out / f"fault-drill-import-{self.import_rows}.xlsx"
+			if not self.import_path.exists():
+				log(f"writing the import workbook ({self.import_rows:,} enterprises)")
+				write_import_workbook(str(self.import_path), self.import_rows)
 		finally:
 			frappe.destroy()
 		self.plan_path = self.out / "plan.json"
@@ -339,10 +376,6 @@ class Drill:
 			province_data.write_ledger_workbook(str(province))
 		self.reference = lt.openpyxl_read_seconds(str(province))
 		self.scale = max(1.0, self.reference / lt.REFERENCE_READ)
-		self.import_path = self.out / f"fault-drill-import-{self.import_rows}.xlsx"
-		if not self.import_path.exists():
-			log(f"writing the import workbook ({self.import_rows:,} enterprises)")
-			write_import_workbook(str(self.import_path), self.import_rows)
 
 	def target_of(self, kind):
 		return (2000 if kind in lt.HEAVY else 1000) * self.scale
@@ -400,15 +433,18 @@ class Drill:
 
 	def import_kill(self):
 		"""Start the import, SIGKILL the worker halfway, see what the ledger and the form say, run it again."""
-		if self.worker.poll() is not None:  # the queue Redis outage may have ended it
-			self.worker = start_worker(self.sites_path, self.out)
+		self.worker = start_worker(self.sites_path, self.out)
 		self.connect()
 		try:
 			name = new_ledger_import(str(self.import_path))
 			before = drill_enterprises()
 			watch = ImportWatch(self.services.redis["queue"], name)
-			frappe.get_doc("Ledger Import", name).start_import()
+			doc = frappe.get_doc("Ledger Import", name)
+			doc.start_import()
 			frappe.db.commit()  # enqueued on commit
+			job_id = f"{self.site}::{doc.job_id}"
+			if not take_job(job_id):
+				raise RuntimeError(f"the import's job {job_id} was not queued")
 			log(f"import {name} queued ({self.import_rows:,} rows)")
 			progress = watch.wait_for(0.5, "企业", timeout=900)
 			watch.close()
@@ -436,10 +472,13 @@ class Drill:
 			checks.append((f"the Ledger Import says 中断 (it says {status})", status == "中断"))
 			rerun_done = False
 			try:
-				frappe.get_doc("Ledger Import", name).start_import()
+				doc = frappe.get_doc("Ledger Import", name)
+				doc.start_import()
 				frappe.db.commit()
-				log("import run again")
-				rerun_done = True
+				rerun_done = take_job(f"{self.site}::{doc.job_id}")
+				log("import run again" if rerun_done else "import run again: no job was queued")
+				if not rerun_done:
+					checks.append(("running the import again queues its job (none was queued)", False))
 			except Exception as e:
 				frappe.db.rollback()
 				reason = frappe.utils.strip_html(str(e)) or e.__class__.__name__
@@ -469,7 +508,6 @@ class Drill:
 		faults = [self.cache_down, self.queue_down, self.database_restart, self.gunicorn_kill, self.import_kill]
 		self.server = lt.serve(self.site, self.port, self.workers, self.sites_path)
 		try:
-			self.worker = start_worker(self.sites_path, self.out)
 			self.start_load()
 			self.baseline_start = time.time()
 			log(f"load running ({self.users} users); quiet {self.quiet} s before the first fault")

@@ -39,11 +39,17 @@ def links_opening(printed):
 	return sum(links.offer_of(token) == offer for offer, token in printed)
 
 
-def bench(args, cwd, echo=True):
-	"""`bench …` from the bench folder; its output shown, its exit code returned."""
-	if echo:
-		click.echo("$ bench " + " ".join(a if not a.startswith("--db-root-password=") else "--db-root-password=***" for a in args))
-	return subprocess.run(["bench", *args], cwd=cwd, check=False).returncode
+def bench(args, cwd, quiet=False, secret=None):
+	"""`bench …` from the bench folder, shown without passwords or the key; its output shown (only
+	its last lines, on failure, when quiet); its exit code returned."""
+	shown = " ".join("***" if a == secret else "--db-root-password=***" if a.startswith("--db-root-password=") else a for a in args)
+	click.echo(f"$ bench {shown}")
+	if not quiet:
+		return subprocess.run(["bench", *args], cwd=cwd, check=False).returncode
+	done = subprocess.run(["bench", *args], cwd=cwd, check=False, capture_output=True, text=True)
+	if done.returncode:
+		click.echo("\n".join((done.stdout + done.stderr).splitlines()[-20:]))
+	return done.returncode
 
 
 def run(site, scratch, keep, db_root_password, sites_path):
@@ -84,12 +90,13 @@ def run(site, scratch, keep, db_root_password, sites_path):
 	created = False
 	passed = False
 	try:
-		if bench(["new-site", scratch, *root, f"--admin-password={secrets.token_urlsafe(12)}"], bench_path):
+		password = secrets.token_urlsafe(12)
+		if bench(["new-site", scratch, *root, f"--admin-password={password}"], bench_path, quiet=True, secret=f"--admin-password={password}"):
 			click.secho(f"无法建立临时站点 {scratch}", fg="red")
 			return False
 		created = True
 		# The key travels with the backup: set before the restore, as on a new server.
-		bench(["--site", scratch, "set-config", "encryption_key", key], bench_path)
+		bench(["--site", scratch, "set-config", "encryption_key", key], bench_path, secret=key)
 		restored = bench(
 			["--site", scratch, "restore", found["database"], "--with-public-files", found["public"], "--with-private-files", found["private"], *root],
 			bench_path,
@@ -115,7 +122,7 @@ def run(site, scratch, keep, db_root_password, sites_path):
 		passed = not found_differences and opened[scratch] == len(printed)
 	finally:
 		if created and not keep:
-			bench(["drop-site", scratch, *root, "--no-backup", "--force"], bench_path)
+			bench(["drop-site", scratch, *root, "--no-backup", "--force"], bench_path, quiet=True)
 		elif created:
 			click.echo(f"保留临时站点 {scratch}（bench drop-site {scratch} 删除）")
 	click.secho(
