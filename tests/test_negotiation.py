@@ -102,6 +102,48 @@ def test_the_state_and_what_stalls():
 	assert n.stalled([Meeting(date(2026, 4, 1), "职0", n.AGREE)], today=date(2026, 6, 2)) is None
 
 
+def test_before_the_first_meeting_the_table_may_still_be_filling():
+	"""complete=False (no meeting yet): only the two chiefs on record is fine, but a second chief, a
+	person on both sides or a recorder who represents a side is refused already."""
+	chiefs_only = [Representative("王工会", WORKER_SIDE, chief=True), Representative("张厂长", EMPLOYER_SIDE, chief=True)]
+	assert n.check_representatives(chiefs_only, complete=False) == []
+	assert n.check_representatives(side(WORKER_SIDE, 3) + side(EMPLOYER_SIDE, 1), complete=False) == []  # unequal, for now
+	assert n.check_representatives([], complete=False) == []
+	assert "Art. 19" in articles(n.check_representatives(chiefs_only))  # the same table at a meeting: too few
+	two_chiefs = [*chiefs_only, Representative("李职工", WORKER_SIDE, chief=True)]
+	assert "Arts. 19–21" in articles(n.check_representatives(two_chiefs, complete=False))
+	both = [*chiefs_only, Representative("王工会", EMPLOYER_SIDE)]
+	assert "Art. 24" in articles(n.check_representatives(both, complete=False))
+	assert fields(n.check_representatives(chiefs_only, recorder=" 张厂长 ", complete=False)) == ["recorder"]
+	experts = [Representative("专家甲", WORKER_SIDE, outside_expert=True), Representative("专家乙", WORKER_SIDE, outside_expert=True)]
+	assert n.check_representatives([*chiefs_only, *experts], complete=False) == []  # the third is judged at the table
+
+
+def test_the_next_meeting_on_record():
+	proposed = date(2026, 3, 28)
+	assert n.next_meeting([], proposed) == proposed  # before any meeting: the one the employer proposed
+	assert n.next_meeting([]) is None
+	suspended = Meeting(date(2026, 4, 10), "企0", n.SUSPEND, next_meeting=date(2026, 4, 25))
+	first = Meeting(date(2026, 3, 28), "职0", next_meeting=date(2026, 4, 10))
+	assert n.next_meeting([suspended, first], proposed) == date(2026, 4, 25)  # the latest meeting's, in any order
+	assert n.next_meeting([first], proposed) == date(2026, 4, 10)
+	assert n.next_meeting([Meeting(date(2026, 3, 28), "职0")], proposed) is None  # none agreed: not the proposal again
+	agreed = Meeting(date(2026, 4, 25), "职0", n.AGREE, next_meeting=date(2026, 5, 1))
+	assert n.next_meeting([first, suspended, agreed], proposed) is None  # the sides agreed: no next meeting
+	same_day = Meeting(date(2026, 4, 10), "企0", n.SUSPEND, next_meeting=date(2026, 4, 10))
+	assert n.next_meeting([same_day]) is None  # a date not after the meeting is no next meeting
+
+
+def test_a_meeting_goes_on_record_once_held():
+	today = date(2026, 4, 10)
+	held = [Meeting(date(2026, 3, 28), "职0"), Meeting(today, "企0")]
+	assert n.check_meetings_held(held, today) == []
+	ahead = [Meeting(date(2026, 4, 20), "职0"), *held]
+	(found,) = n.check_meetings_held(ahead, today)
+	assert found.field == "meetings" and found.args == (3, date(2026, 4, 20))  # numbered in date order
+	assert "has not been held yet" in found.message
+
+
 def test_every_message_has_its_chinese():
 	zh = translations()
 	import ast
