@@ -54,6 +54,8 @@ class Contract(Document):
 		lowest_monthly_wage: DF.Currency
 		needs_attention: DF.Check
 		negotiated_on_record: DF.Check
+		negotiation: DF.Link | None
+		negotiation_meetings: DF.Int
 		objection: DF.SmallText | None
 		offer: DF.Link | None
 		region: DF.Link

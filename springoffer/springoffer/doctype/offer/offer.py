@@ -32,11 +32,19 @@ class Offer(Document):
 		campaign: DF.Link
 		covered_enterprises: DF.Table[OfferCoverage]
 		date_sent: DF.Date
+		delivered_on: DF.Date | None
+		delivery_failure_reason: DF.SmallText | None
+		delivery_log: DF.SmallText | None
+		delivery_method: DF.Literal["", "\u76f4\u63a5\u9001\u8fbe", "\u90ae\u5bc4\u9001\u8fbe", "\u7535\u5b50\u9001\u8fbe", "\u5176\u4ed6", "\u672a\u8bb0\u5f55\uff08\u6309\u53d1\u51fa\u65e5\u671f\u8ba1\uff09"]
+		delivery_receipt: DF.Attach | None
+		delivery_status: DF.Literal["\u672a\u786e\u8ba4\u9001\u8fbe", "\u5df2\u9001\u8fbe", "\u9001\u8fbe\u5931\u8d25"]
 		employer_chief_representative: DF.Data | None
 		employer_contact_name: DF.Data | None
 		employer_contact_phone: DF.Data | None
 		employer_representative_recommended_by: DF.Literal["", "\u4f01\u4e1a\u548c\u5de5\u4e1a\u7ecf\u6d4e\u8054\u5408\u4f1a", "\u5de5\u5546\u4e1a\u8054\u5408\u4f1a", "\u4f01\u4e1a\u81ea\u884c\u63a8\u9009"]
 		employer_side_credit_code: DF.Data | None
+		employer_side_email: DF.Data | None
+		employer_side_mobile: DF.Data | None
 		employer_side_name: DF.Data | None
 		follow_ups: DF.Table[OfferFollowUp]
 		hrss_handling: DF.Literal["", "\u7763\u4fc3\u4f01\u4e1a\u5e94\u7ea6", "\u7ea6\u8c08\u4f01\u4e1a\u8d1f\u8d23\u4eba", "\u4e0b\u8fbe\u9650\u671f\u6574\u6539\u610f\u89c1", "\u7ec4\u7ec7\u8c03\u89e3\u534f\u8c03", "\u4f9d\u6cd5\u5904\u7406", "\u5176\u4ed6"]
@@ -46,10 +54,14 @@ class Offer(Document):
 		instructor: DF.Link | None
 		is_overdue: DF.Check
 		ledger_no: DF.Data | None
+		main_topic: DF.Literal["\u5de5\u8d44\u8c03\u6574", "\u8ba1\u4ef6\u5355\u4ef7\u4e0e\u52b3\u52a8\u5b9a\u989d", "\u6280\u672f\u5de5\u4eba\u85aa\u916c", "\u4f11\u606f\u4f11\u5047", "\u52b3\u52a8\u5b89\u5168\u536b\u751f", "\u65b0\u5c31\u4e1a\u5f62\u6001\u52b3\u52a8\u8005\u6743\u76ca", "\u5176\u4ed6"]
 		meeting_place: DF.Data | None
 		meeting_time: DF.Datetime | None
-		main_topic: DF.Literal["\u5de5\u8d44\u8c03\u6574", "\u8ba1\u4ef6\u5355\u4ef7\u4e0e\u52b3\u52a8\u5b9a\u989d", "\u6280\u672f\u5de5\u4eba\u85aa\u916c", "\u4f11\u606f\u4f11\u5047", "\u52b3\u52a8\u5b89\u5168\u536b\u751f", "\u65b0\u5c31\u4e1a\u5f62\u6001\u52b3\u52a8\u8005\u6743\u76ca", "\u5176\u4ed6"]
+		negotiation: DF.Link | None
+		negotiation_state: DF.Data | None
+		next_meeting_on: DF.Date | None
 		offering_side: DF.Literal["\u804c\u5de5\u65b9\uff08\u5de5\u4f1a\uff09", "\u4f01\u4e1a\u65b9"]
+		postal_tracking_no: DF.Data | None
 		refusal_detail: DF.SmallText | None
 		refusal_reason: DF.Literal["", "\u4f01\u4e1a\u7ecf\u8425\u56f0\u96be", "\u8ba4\u4e3a\u65e0\u534f\u5546\u5fc5\u8981", "\u4f01\u4e1a\u5df2\u6709\u6709\u6548\u96c6\u4f53\u5408\u540c", "\u804c\u5de5\u65b9\u8981\u6c42\u8fc7\u9ad8", "\u4f01\u4e1a\u672a\u5efa\u7acb\u5de5\u4f1a", "\u5176\u4ed6"]
 		region: DF.Link
