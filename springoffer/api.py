@@ -242,7 +242,8 @@ def file_contract(token: str, credit_code: str, **values) -> dict:
 	files = getattr(frappe.request, "files", None) or {}
 	uploads = {field: files[field].read(contracts.MAX_BYTES + 1) for field in contracts.FILES if field in files}
 	result = contracts.file(offer, values, uploads)
-	answers.log(answers.FILED, offer.name, f"{result['contract']}：{result['state']}")
+	if not offer.flags.repeated_filing:  # the same filing sent again is answered, not logged twice
+		answers.log(answers.FILED, offer.name, f"{result['contract']}：{result['state']}")
 	return result
 
 

@@ -66,7 +66,8 @@ scheduler_events = {
 	# the day's backup with files, while the site config asks for it (springoffer/security/backups.py)
 	"daily_long": ["springoffer.security.backups.daily_backup"],
 	# offer letters the Email Queue gave up on mark their offers 送达失败 (springoffer/portal/letters.py)
-	"all": ["springoffer.portal.letters.check_failed_emails"],
+	# and ledger imports whose job was killed are marked 中断, to be run again (springoffer/workbook/desk_import.py)
+	"all": ["springoffer.portal.letters.check_failed_emails", "springoffer.workbook.desk_import.mark_interrupted_imports"],
 }
 
 # Row-level permission where Frappe's own stops (springoffer/security/permissions.py): child tables listed with
@@ -82,6 +83,8 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_widget": "springoffer.security.permissions.search_widget",
 	"frappe.desk.reportview.export_query": "springoffer.security.exports.export_query",
 	"frappe.desk.query_report.export_query": "springoffer.security.exports.export_report",
+	# an approval sent twice (a retry, two reviewers at once) is taken once (springoffer/desk/workflow_actions.py)
+	"frappe.model.workflow.apply_workflow": "springoffer.desk.workflow_actions.apply_workflow",
 	# Deprecated paths of methods that moved when the app was grouped into packages (0.2): kept so a
 	# desk tab opened before the upgrade and a site's own copies of our number cards keep working.
 	"springoffer.workspace.open_work": "springoffer.desk.workspace.open_work",

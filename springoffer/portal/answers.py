@@ -13,7 +13,7 @@ import functools
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, now_datetime, today
+from frappe.utils import get_datetime, getdate, now_datetime, today
 
 from springoffer.core import categories as c
 from springoffer.core import credit_code as codes
@@ -177,12 +177,69 @@ def view(offer):
 		"closed": is_closed(offer),
 		"contract": contracts.status(offer),
 		"contract_kinds": list(c.CONTRACT_KINDS),
+		"next_meeting": next_meeting(offer),
 	}
+
+
+def next_meeting(offer):
+	"""The next meeting of the offer's negotiation, or None (no negotiation, or no date agreed): its date,
+	and the time and place where they are on record — the employer's proposed first meeting before any
+	was held, else the place agreed at the last meeting (the page writes them in Chinese)."""
+	if not offer.get("negotiation"):
+		return None
+	talks = frappe.db.get_value("Negotiation", offer.negotiation, ["next_meeting_on", "last_meeting_on"], as_dict=True)
+	if not talks or not talks.next_meeting_on:
+		return None
+	if talks.last_meeting_on:
+		time, place = "", frappe.db.get_value(
+			"Negotiation Meeting",
+			{"parent": offer.negotiation, "parenttype": "Negotiation", "held_on": talks.last_meeting_on},
+			"next_meeting_place",
+			order_by="idx desc",
+		)
+	else:
+		proposed = offer.meeting_time and frappe.utils.get_datetime(offer.meeting_time)
+		same_day = proposed and proposed.date() == getdate(talks.next_meeting_on)
+		time, place = (proposed.strftime("%H:%M") if same_day else ""), offer.meeting_place
+	return {"date": str(getdate(talks.next_meeting_on)), "time": time, "place": place or ""}
+
+
+# What an answer consists of, by response: sent again unchanged, it is the same answer.
+ANSWER_FIELDS = {
+	c.AGREED: ("meeting_time", "meeting_place", "employer_contact_name", "employer_contact_phone", "employer_chief_representative"),
+	c.REFUSED: ("refusal_reason", "refusal_detail"),
+}
+
+
+def lock_offer(offer):
+	"""The offer as last committed, its row held until this request ends: two requests writing the
+	same offer (an answer sent again after a timeout, two taps at once) take their turns, the second
+	seeing what the first stored (a locking read; a plain one would see the transaction's snapshot)."""
+	return frappe.get_doc("Offer", offer.name, for_update=True)
+
+
+def is_recorded(offer, response, values):
+	"""Whether `response` with `values` is already the offer's answer (the natural key of an answer
+	is its offer: one answer each, a repeat of it changes nothing)."""
+	if offer.response != response or response not in ANSWER_FIELDS:
+		return False
+	for field in ANSWER_FIELDS[response]:
+		stored, sent = offer.get(field), values.get(field)
+		if field == "meeting_time":
+			stored, sent = (get_datetime(v) if v else None for v in (stored, sent))
+		if (stored or None) != (sent or None):
+			return False
+	return True
 
 
 def answer(offer, response, values):
 	"""Record the employer's answer through the Offer's own rules; returns the view of the offer.
-	`values` were cleaned by springoffer.core.guest_input (text stripped, the meeting a datetime)."""
+	`values` were cleaned by springoffer.core.guest_input (text stripped, the meeting a datetime).
+	The same answer sent again (a weak network's retry, two at once) is taken once: the repeat gets
+	the same view back and writes nothing, not even a log row or a notification."""
+	offer = lock_offer(offer)
+	if is_recorded(offer, response, values):
+		return view(offer)
 	if is_closed(offer):
 		frappe.throw(_("The answer to offer {0} has been confirmed and can no longer be changed here; contact the union that sent it").format(offer.name))
 	if response not in (c.AGREED, c.REFUSED):

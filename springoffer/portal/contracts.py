@@ -5,6 +5,7 @@ and the congress resolution; the Contract is made through its own controller and
 stands, takes the corrections HRSS asks for (补正后报送 / 重新报送) and offers the 集体合同受理通知.
 """
 
+import hashlib
 from contextlib import contextmanager
 
 import frappe
@@ -48,9 +49,10 @@ def file_kind(content, label):
 	return kind
 
 
-def contract_of(offer):
-	name = frappe.db.get_value("Contract", {"offer": offer.name, "is_cancelled": 0}, "name", order_by="creation desc")
-	return frappe.get_doc("Contract", name) if name else None
+def contract_of(offer, for_update=False):
+	"""The offer's live contract; `for_update`: as last committed, its row held (a filing)."""
+	name = frappe.db.get_value("Contract", {"offer": offer.name, "is_cancelled": 0}, "name", order_by="creation desc", for_update=for_update)
+	return frappe.get_doc("Contract", name, for_update=for_update) if name else None
 
 
 def status(offer):
@@ -73,10 +75,16 @@ def status(offer):
 
 
 def file(offer, values, uploads):
-	"""File the contract (or its correction) for an offer answered 同意协商; returns its status."""
-	if offer.response != c.AGREED:
+	"""File the contract (or its correction) for an offer answered 同意协商; returns its status.
+	The same filing sent again (after a timeout, or twice at once) is taken once: the offer's row is
+	held while filing, and a contract already filed with these very terms and scans answers the repeat
+	with its status, marked `offer.flags.repeated_filing` and writing nothing."""
+	if frappe.get_doc("Offer", offer.name, for_update=True).response != c.AGREED:
 		frappe.throw(_("A contract is filed here after the offer was answered 同意协商"))
-	contract = contract_of(offer)
+	contract = contract_of(offer, for_update=True)
+	if contract and contract.workflow_state not in RESUBMIT and is_filed(contract, values, uploads):
+		offer.flags.repeated_filing = True
+		return status(offer)
 	if contract and contract.workflow_state not in RESUBMIT:
 		frappe.throw(_("Contract {0} has been filed and is {1}; it can be changed here only when HRSS asks for a correction").format(
 			contract.name, contract.workflow_state
@@ -101,6 +109,35 @@ def file(offer, values, uploads):
 	return status(offer)
 
 
+def is_filed(contract, values, uploads):
+	"""Whether `contract` already holds these terms and these scans (the natural key of a filing is
+	the offer; its content tells a repeat from a new filing or a correction)."""
+	probe = frappe.get_doc(contract.as_dict())
+	_fill(probe, values)
+	for field in (*FIELDS, "wage_growth_percent", "lowest_monthly_wage", "zero_growth_consent", "congress_members", "congress_attending", "congress_approving"):
+		if str(probe.get(field) or "") != str(contract.get(field) or ""):
+			return False
+	if [row.covered_workers for row in probe.covered_enterprises] != [row.covered_workers for row in contract.covered_enterprises]:
+		return False
+	for field, content in uploads.items():
+		stored = frappe.db.get_value("File", {"file_url": contract.get(field), "attached_to_name": contract.name}, "content_hash")
+		if not contract.get(field) or stored != hashlib.md5(content).hexdigest():
+			return False
+	return True
+
+
+def _fill(contract, values):
+	for field in FIELDS:
+		if values.get(field) not in (None, ""):
+			contract.set(field, values[field])
+	for field in ("wage_growth_percent", "lowest_monthly_wage"):
+		contract.set(field, flt(contract.get(field)) or None)
+	for field in ("zero_growth_consent", "congress_members", "congress_attending", "congress_approving"):
+		contract.set(field, cint(contract.get(field)))
+	if values.get("covered_workers") and len(contract.covered_enterprises) == 1:
+		contract.covered_enterprises[0].covered_workers = cint(values["covered_workers"])
+
+
 def _write(offer, contract, values):
 	if contract is None:
 		contract = frappe.get_doc(
@@ -114,15 +151,7 @@ def _write(offer, contract, values):
 				],
 			}
 		)
-	for field in FIELDS:
-		if values.get(field) not in (None, ""):
-			contract.set(field, values[field])
-	for field in ("wage_growth_percent", "lowest_monthly_wage"):
-		contract.set(field, flt(contract.get(field)) or None)
-	for field in ("zero_growth_consent", "congress_members", "congress_attending", "congress_approving"):
-		contract.set(field, cint(contract.get(field)))
-	if values.get("covered_workers") and len(contract.covered_enterprises) == 1:
-		contract.covered_enterprises[0].covered_workers = cint(values["covered_workers"])
+	_fill(contract, values)
 	if contract.is_new():
 		contract.insert()
 	else:

@@ -215,8 +215,9 @@ class TestAnswerLink(FrappeTestCase):
 		self.assertEqual(len(files), 2)
 		self.assertTrue(all(f.is_private and f.file_url.startswith("/private/files/") for f in files))
 		self.assertTrue(contract.contract_text.endswith(".pdf") and contract.congress_minutes.endswith(".png"))
+		self.assertEqual(self.file(token, enterprise.name, uploads, **SIGNED), status)  # the same filing again: taken once
 		with self.assertRaises(frappe.ValidationError):  # filed once; changed only when HRSS asks
-			self.file(token, enterprise.name, uploads, **SIGNED)
+			self.file(token, enterprise.name, uploads, **{**SIGNED, "congress_approving": "71"})
 
 		with self.set_user(HRSS), self.freeze_time("2023-03-29"):  # HRSS asks for a correction
 			doc = frappe.get_doc("Contract", contract.name)
