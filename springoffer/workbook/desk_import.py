@@ -4,6 +4,7 @@ or nothing, publishing progress to the form; `bench … import-ledger` leaves th
 The import itself, and a city user's confinement to their region, are springoffer.workbook.importer's.
 """
 
+import hashlib
 import os
 import time
 
@@ -17,6 +18,11 @@ from springoffer.workbook import importer
 
 DOCTYPE = "Ledger Import"
 WAITING, INVALID, VALID, RUNNING, DONE, FAILED = "待校验", "校验未通过", "校验通过", "导入中", "已导入", "导入失败"
+# The job stopped without finishing (its worker killed, the machine restarted): nothing of it was kept,
+# since the import is one transaction; it may be run again.
+INTERRUPTED = "中断"
+# An import queued but never started is taken for lost after this long without a job in the queue.
+START_GRACE_SECONDS = 120
 PROGRESS_EVENT = "ledger_import_progress"
 # 校验 runs the import and rolls it back for workbooks up to this many rows; a larger one is only read,
 # and its records' own rules are applied by the import itself (all or nothing).
@@ -102,8 +108,87 @@ class Progress:
 		)
 
 
+def lock_name(ledger_import):
+	"""The MariaDB named lock a running import holds on its connection: the server frees it the moment
+	that connection dies (a worker killed, a machine gone), whatever the queue's Redis remembers."""
+	digest = hashlib.sha1(f"{frappe.local.site}:{ledger_import}".encode()).hexdigest()
+	return f"springoffer_ledger_import:{digest[:32]}"
+
+
+def is_running(ledger_import):
+	"""Whether a job is importing `ledger_import` right now (it holds the named lock)."""
+	return frappe.db.sql("SELECT IS_USED_LOCK(%s)", lock_name(ledger_import))[0][0] is not None
+
+
+def queued(job_id):
+	"""Whether the queue still holds the job, waiting to start; None when the queue cannot be asked."""
+	from frappe.utils.background_jobs import get_job_status
+
+	try:
+		return get_job_status(job_id) in ("queued", "deferred", "scheduled")
+	except Exception:  # the queue's Redis down
+		return None
+
+
+def forget_dead_job(job_id):
+	"""The queue's record of a job whose worker died stays 'started' and would keep a rerun from being
+	queued (frappe.enqueue deduplicates by job id): remove it once the import is known not to run."""
+	from frappe.utils.background_jobs import get_job
+
+	try:
+		job = get_job(job_id)
+		if job is not None:
+			job.delete()
+	except Exception:  # the queue's Redis down: the rerun is queued under the same id anyway
+		pass
+
+
+def check_interrupted(doc):
+	"""Mark `doc` 中断 when it says 导入中 but no job is importing it or waiting to: its worker was
+	killed or lost. Returns True when it marked it (the caller commits)."""
+	if doc.status != RUNNING or is_running(doc.name):
+		return False
+	waiting = queued(doc.job_id)
+	if waiting or (waiting is None and not doc.started_at):
+		return False  # still in the queue (or the queue cannot say, and the job never began)
+	if not doc.started_at and time_diff_in_seconds(now_datetime(), doc.modified) < START_GRACE_SECONDS:
+		return False  # just queued: the job is added once the request that started it commits
+	doc.status = INTERRUPTED
+	doc.finished_at = now_datetime()
+	doc.set(
+		"problems",
+		[
+			problem(
+				None, None, None,
+				_("The import was interrupted before it finished (its background job stopped); nothing of this workbook was kept"),
+				_("Run it again with 重新导入; it imports the whole workbook once"),
+			)
+		],
+	)  # fmt: skip
+	doc.set("results", [])
+	doc.record()
+	return True
+
+
+def mark_interrupted_imports():
+	"""Scheduler (every few minutes): every import 导入中 whose job is gone is marked 中断."""
+	for name in frappe.get_all(DOCTYPE, filters={"status": RUNNING}, pluck="name"):
+		if check_interrupted(frappe.get_doc(DOCTYPE, name)):
+			frappe.db.commit()
+
+
 def run_import(ledger_import: str, user: str | None = None):
-	"""The background job: import the workbook as `user`, all or nothing, and record what happened."""
+	"""The background job: import the workbook as `user`, all or nothing, and record what happened.
+	It holds the import's named lock while it runs; a second job for the same import does nothing."""
+	if not frappe.db.sql("SELECT GET_LOCK(%s, 0)", lock_name(ledger_import))[0][0]:
+		return  # another job is importing it
+	try:
+		_run_import(ledger_import, user)
+	finally:
+		frappe.db.sql("SELECT RELEASE_LOCK(%s)", lock_name(ledger_import))
+
+
+def _run_import(ledger_import, user):
 	if user and frappe.session.user != user:
 		frappe.set_user(user)
 	user = frappe.session.user

@@ -42,6 +42,10 @@ frappe.ui.form.on("Ledger Import", {
 		if (frm.doc.status === "校验通过") {
 			frm.page.set_primary_action(__("Import"), () => start_import(frm));
 		}
+		if (frm.doc.status === "中断") {
+			// the job was killed before it finished and kept nothing: the whole workbook again, once
+			frm.page.set_primary_action(__("Run Again"), () => start_import(frm));
+		}
 		if (frm.doc.status === "导入中") {
 			frm.dashboard.show_progress(
 				__("Importing the ledger"),

@@ -16,11 +16,15 @@ from springoffer.core.ledger import write_template
 from springoffer.workbook.desk_import import (
 	DOCTYPE,
 	DONE,
+	INTERRUPTED,
 	INVALID,
 	RUNNING,
 	VALID,
 	WAITING,
+	check_interrupted,
 	check_workbook,
+	forget_dead_job,
+	is_running,
 	problem,
 	run_import,
 )
@@ -57,7 +61,7 @@ class LedgerImport(Document):
 		results: DF.Table[LedgerImportResult]
 		rows_per_second: DF.Float
 		started_at: DF.Datetime | None
-		status: DF.Literal["\u5f85\u6821\u9a8c", "\u6821\u9a8c\u672a\u901a\u8fc7", "\u6821\u9a8c\u901a\u8fc7", "\u5bfc\u5165\u4e2d", "\u5df2\u5bfc\u5165", "\u5bfc\u5165\u5931\u8d25"]
+		status: DF.Literal["\u5f85\u6821\u9a8c", "\u6821\u9a8c\u672a\u901a\u8fc7", "\u6821\u9a8c\u901a\u8fc7", "\u5bfc\u5165\u4e2d", "\u5df2\u5bfc\u5165", "\u5bfc\u5165\u5931\u8d25", "\u4e2d\u65ad"]
 		total_rows: DF.Int
 	# end: auto-generated types
 
@@ -82,6 +86,11 @@ class LedgerImport(Document):
 		if not before:
 			self.status = WAITING
 
+	def onload(self):
+		"""An import 导入中 whose job is gone (its worker killed) shows 中断 as soon as it is opened."""
+		if check_interrupted(self):
+			frappe.local.flags.commit = True  # a GET request: Frappe commits only when asked
+
 	def on_trash(self):
 		if self.status == RUNNING and self.job_running():
 			frappe.throw(_("The import is running; delete it once it has finished"))
@@ -99,6 +108,8 @@ class LedgerImport(Document):
 		return f"ledger_import::{self.name}"
 
 	def job_running(self):
+		if is_running(self.name):
+			return True
 		try:
 			return is_job_enqueued(self.job_id)
 		except Exception:  # no queue to ask (redis down): assume it may be running
@@ -148,10 +159,15 @@ class LedgerImport(Document):
 		"""导入: refused while problems are listed; otherwise queued on the long queue, run as this user."""
 		self.reload()
 		self.ensure_may_run()
-		if self.problems:
+		if self.problems and self.status != INTERRUPTED:
 			frappe.throw(_("Fix the problems listed, attach the corrected workbook and check it again before importing"))
-		if self.status != VALID:
+		if self.status not in (VALID, INTERRUPTED):
 			frappe.throw(_("Check the workbook before importing it"))
+		if self.status == INTERRUPTED:  # 重新导入: the interrupted job kept nothing; its queue record goes
+			if self.job_running():
+				frappe.throw(_("The import is running; wait for it to finish"))
+			forget_dead_job(self.job_id)
+			self.set("problems", [])
 		user = frappe.session.user
 		self.status = RUNNING
 		self.imported_by = user

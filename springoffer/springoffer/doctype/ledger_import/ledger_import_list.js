@@ -5,6 +5,7 @@ const LEDGER_IMPORT_COLOURS = {
 	导入中: "orange",
 	已导入: "green",
 	导入失败: "red",
+	中断: "red",
 };
 
 frappe.listview_settings["Ledger Import"] = {
