@@ -71,6 +71,13 @@ class TestNegotiationCoordination(FrappeTestCase):
 		self.assertEqual(str(doc.due_date), "2026-10-16")
 		doc.append("extensions", {"extended_on": "2026-10-10", "days": 5, "reason": "再延"})
 		self.refused(doc, "Art. 53", day="2026-10-10")  # extended twice
+		doc.update({"closed_on": "2026-10-19", "result": "达成一致", "hrss_coordinator": "人社局 周科长",
+			"union_coordinator": "总工会 吴部长", "enterprise_coordinator": "企联 郑秘书长"})
+		self.refused(doc, "45", day="2026-10-19")  # after the 45 days with the extension
+		doc.update({"closed_on": "2026-10-16", "result": "达成一致", "hrss_coordinator": "人社局 周科长",
+			"union_coordinator": "总工会 吴部长", "enterprise_coordinator": "企联 郑秘书长"})
+		self.save(doc, day="2026-10-19")
+		self.assertEqual(doc.status, "已结案")
 
 	def test_closing_after_the_last_day_or_without_the_coordinators_is_refused(self):
 		negotiation = self.negotiation()
