@@ -57,6 +57,7 @@ jinja = {
 		"springoffer.desk.printing.so_takes_effect",
 		"springoffer.desk.printing.so_unit_report_annex",
 		"springoffer.desk.printing.so_unit_report_refusals",
+		"springoffer.desk.printing.so_coordination_parties",
 		"springoffer.portal.links.so_answer_link",
 	]
 }
@@ -74,7 +75,11 @@ scheduler_events = {
 # parent= (every child table of the module, present and future), 抽查 (no region of its own), and the
 # whitelisted methods that bypass permissions.
 permission_query_conditions = {"*": "springoffer.security.permissions.query_conditions"}
-has_permission = {"Spot Check": "springoffer.security.permissions.province_only_permission"}
+has_permission = {
+	"Spot Check": "springoffer.security.permissions.province_only_permission",
+	# the coordination cards are on HRSS's workspace only (springoffer/desk/workspace.py)
+	"Number Card": "springoffer.desk.workspace.card_permission",
+}
 override_whitelisted_methods = {
 	"frappe.client.get_count": "springoffer.security.permissions.get_count",
 	"frappe.client.validate_link": "springoffer.security.permissions.validate_link",

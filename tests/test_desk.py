@@ -92,7 +92,7 @@ def test_chart_is_the_annex_reports_own_chart():
 
 def test_print_formats_are_standard_jinja_for_a4_in_chinese():
 	formats = {load(p)["name"]: load(p) for p in MODULE.glob("print_format/*/*.json")}
-	assert set(formats) == {"要约书", "回复函", "集体合同受理通知", "报送单位统计表"}
+	assert set(formats) == {"要约书", "回复函", "集体合同受理通知", "报送单位统计表", "协调处理协议书"}
 	methods = set(__import__("springoffer.hooks", fromlist=["jinja"]).jinja["methods"])
 	for name, pf in formats.items():
 		assert pf["standard"] == "Yes" and pf["module"] == "Springoffer" and pf["print_format_type"] == "Jinja"
@@ -108,8 +108,8 @@ def test_print_formats_are_standard_jinja_for_a4_in_chinese():
 		for field in set(re.findall(r"\bdoc\.([a-z_]+)", html)):
 			assert field in fields, (name, field)
 	assert "orientation: Landscape" in formats["报送单位统计表"]["css"]  # the 附件 is a wide form
-	defaults = {dt: DOCTYPES[dt].get("default_print_format") for dt in ("Offer", "Contract", "Unit Report")}
-	assert defaults == {"Offer": "要约书", "Contract": "集体合同受理通知", "Unit Report": "报送单位统计表"}
+	defaults = {dt: DOCTYPES[dt].get("default_print_format") for dt in ("Offer", "Contract", "Unit Report", "Negotiation Coordination")}
+	assert defaults == {"Offer": "要约书", "Contract": "集体合同受理通知", "Unit Report": "报送单位统计表", "Negotiation Coordination": "协调处理协议书"}
 
 
 def test_module_profile_and_system_settings_for_a_chinese_site():

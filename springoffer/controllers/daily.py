@@ -5,6 +5,7 @@ Each is idempotent and can be run by hand: `bench --site S execute springoffer.c
 
 import os
 from contextlib import contextmanager
+from datetime import timedelta
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -13,6 +14,7 @@ from frappe.utils import getdate, today
 from springoffer.annex import ledger as annex_ledger
 from springoffer.core import categories as c
 from springoffer.core import clocks
+from springoffer.core import negotiation as talks
 
 AUTO_EFFECT_ACTION = "期满生效"
 
@@ -25,6 +27,8 @@ def daily():
 			return False
 		mark_overdue_offers()
 		remind_undelivered_offers()
+		remind_suspensions_overdue()
+		remind_coordinations_due()
 		contracts_take_effect()
 		create_unit_reports()
 	return True
@@ -91,6 +95,78 @@ def remind_undelivered_offers():
 			)
 			reminded.append(offer.name)
 		frappe.db.commit()
+	return reminded
+
+
+def _notify(doctype, name, subject, users):
+	"""A desk notification (and e-mail where the user takes them) about one record, to each of `users`
+	not already told the same thing: a second run on the same day tells nobody twice."""
+	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+
+	told = set(
+		frappe.get_all(
+			"Notification Log",
+			filters={"document_type": doctype, "document_name": name, "subject": subject, "for_user": ("in", list(users) or [""])},
+			pluck="for_user",
+		)
+	)
+	users = [user for user in users if user and user not in told]
+	if users:
+		make_notification_logs(
+			{"type": "Alert", "document_type": doctype, "document_name": name, "subject": subject, "from_user": "Administrator"},
+			users,
+		)
+	return users
+
+
+def remind_suspensions_overdue():
+	"""The day after a suspension's agreed next meeting passed with no meeting (集体合同规定 Art. 35),
+	the owner of the negotiated offer is told, once."""
+	passed_on = getdate(today()) - timedelta(days=1)
+	reminded = []
+	for row in frappe.get_all(
+		"Negotiation",
+		filters={"state": talks.SUSPENDED, "next_meeting_on": passed_on},
+		fields=["name", "offer", "employer_name", "next_meeting_on"],
+	):
+		owner = frappe.db.get_value("Offer", row.offer, "owner")
+		subject = frappe._(
+			"The talks with {0} were suspended until {1}, and no meeting is on record since; record the meeting if it was held, or agree a new date (集体合同规定 Art. 35)",
+			lang="zh",
+		).format(row.employer_name, row.next_meeting_on)
+		if _notify("Negotiation", row.name, subject, [owner]):
+			reminded.append(row.name)
+	frappe.db.commit()
+	return reminded
+
+
+def remind_coordinations_due():
+	"""HRSS officers of the region, when an open coordination's last day is 3 days away and on the day
+	after it passed (集体合同规定 Art. 53: 30 days from acceptance, 45 with its one extension)."""
+	from springoffer.controllers.checks import regional_officers
+
+	now = getdate(today())
+	reminded = []
+	for ending_soon, due_date in ((True, now + timedelta(days=3)), (False, now - timedelta(days=1))):
+		for row in frappe.get_all(
+			"Negotiation Coordination",
+			filters={"status": ("!=", talks.COORDINATION_CLOSED), "due_date": due_date},
+			fields=["name", "employer_name", "region", "due_date"],
+		):
+			if ending_soon:
+				subject = frappe._(
+					"Coordination {0} ({1}) ends on {2}, in 3 days; close it with the 协调处理协议书, or extend it once by at most 15 days (集体合同规定 Art. 53)",
+					lang="zh",
+				)
+			else:
+				subject = frappe._(
+					"Coordination {0} ({1}) passed its last day {2} without being closed; close it with the 协调处理协议书 (集体合同规定 Art. 53)",
+					lang="zh",
+				)
+			subject = subject.format(row.name, row.employer_name, row.due_date)
+			if _notify("Negotiation Coordination", row.name, subject, regional_officers(row.region, "HRSS Officer")):
+				reminded.append(row.name)
+	frappe.db.commit()
 	return reminded
 
 

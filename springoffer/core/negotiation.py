@@ -28,6 +28,11 @@ AGREED = "达成一致"
 SIGNED = "已签订"
 STATES = (PREPARING, NEGOTIATING, SUSPENDED, IN_COORDINATION, AGREED, SIGNED)
 
+# Where a coordination stands (Negotiation Coordination.status).
+COORDINATION_CLOSED = "已结案"
+# Open talks: what the workspace's 协商停滞 and the form's headline look at.
+OPEN_STATES = (PREPARING, NEGOTIATING, SUSPENDED)
+
 # How a meeting ended.
 CONTINUE, SUSPEND, AGREE = "继续协商", "中止协商", "达成一致"
 OUTCOMES = (CONTINUE, SUSPEND, AGREE)

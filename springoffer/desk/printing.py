@@ -90,3 +90,26 @@ def so_unit_report_annex(doc):
 def so_unit_report_refusals(doc):
 	"""The Unit Report's refusal sheet in its order (records of their own, not rows of the report)."""
 	return doc.refusal_rows()
+
+
+def so_coordination_parties(doc):
+	"""Who a 《协调处理协议书》 names: the enterprise and the two chief representatives of the negotiation
+	(the same people as on its offer), and the HRSS office and trade union of the negotiation's region."""
+	from springoffer.core import negotiation as talks
+
+	chiefs = {
+		row.side: row.representative_name
+		for row in frappe.get_all(
+			"Negotiation Representative",
+			filters={"parent": doc.negotiation, "parenttype": "Negotiation", "is_chief": 1},
+			fields=["side", "representative_name"],
+		)
+	}
+	return frappe._dict(
+		enterprise=doc.employer_name or "",
+		worker_chief=chiefs.get(talks.WORKER_SIDE) or "",
+		employer_chief=chiefs.get(talks.EMPLOYER_SIDE) or "",
+		hrss_office=so_hrss_office(doc.region),
+		union=f"{doc.region}总工会" if doc.region else "工会",
+		extension_days=sum(row.days or 0 for row in doc.get("extensions") or []),
+	)

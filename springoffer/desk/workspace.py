@@ -5,13 +5,17 @@ Counts go through frappe.get_list, so User Permissions (a city user's region) an
 hooks apply; the 附件 figures come from springoffer.annex.figures, the same count as the report and exports.
 """
 
+from datetime import timedelta
+
 import frappe
 from frappe import _
+from frappe.utils import getdate, today
 
 from springoffer.annex import campaigns
 from springoffer.annex import figures as annex_db
 from springoffer.annex.printed import previous_annex
 from springoffer.core import categories as c
+from springoffer.core import negotiation
 from springoffer.core.counting import WORSE_WHEN_HIGHER
 from springoffer.security import regions
 from springoffer.security.permissions import permitted_count
@@ -27,7 +31,17 @@ OPEN_WORK = {
 	"contracts_returned": ("Contract", {"workflow_state": ("in", [c.CONTRACT_NEEDS_CORRECTION, c.CONTRACT_OBJECTED])}),
 	"reports_to_submit": ("Unit Report", {"workflow_state": ("in", [c.REPORT_DRAFT, c.REPORT_RETURNED])}),
 	"reports_to_approve": ("Unit Report", {"workflow_state": c.REPORT_SUBMITTED}),
+	# 协商停滞: open talks with no meeting for 30 days (from the agreement while none; dated when asked)
+	"negotiations_stalled": ("Negotiation", {"state": ("in", list(negotiation.OPEN_STATES))}),
+	# 中止逾期未复谈: suspended, and the agreed next meeting has passed (dated when asked)
+	"suspensions_overdue": ("Negotiation", {"state": negotiation.SUSPENDED}),
+	# 协调即将到期 / 协调逾期: open coordinations by their last day (dated when asked)
+	"coordinations_due_soon": ("Negotiation Coordination", {"status": ("!=", negotiation.COORDINATION_CLOSED)}),
+	"coordinations_overdue": ("Negotiation Coordination", {"status": ("!=", negotiation.COORDINATION_CLOSED)}),
 }
+COORDINATION_DUE_SOON_DAYS = 5
+# HRSS runs the coordination clock (集体合同规定 Chapter 7): its cards are on HRSS's view only.
+HRSS_CARDS = frozenset({"Coordinations Ending Soon", "Overdue Coordinations"})
 ANNEX_COLUMNS = ("offered", "responded", "signed", "refused")
 
 
@@ -48,10 +62,24 @@ def open_work_filters(item, campaign=None, user=None):
 	filters["campaign"] = campaign or campaigns.latest_campaign()
 	if item == "offers_undelivered":
 		filters["date_sent"] = ("<=", campaigns.undelivered_since(filters["campaign"]))
+	filters.update(dated_filters(item, getdate(today())))
 	body = user_body(user) if doctype == "Unit Report" else None
 	if body:
 		filters["reporting_body"] = body
 	return doctype, filters
+
+
+def dated_filters(item, now):
+	"""The filters of an item that depend on the day (as strings: the list's route options carry them)."""
+	if item == "negotiations_stalled":
+		return {"quiet_since": ("<", str(now - timedelta(days=negotiation.STALLED_AFTER_DAYS)))}
+	if item == "suspensions_overdue":
+		return {"next_meeting_on": ("<", str(now))}
+	if item == "coordinations_due_soon":
+		return {"due_date": ("between", [str(now), str(now + timedelta(days=COORDINATION_DUE_SOON_DAYS))])}
+	if item == "coordinations_overdue":
+		return {"due_date": ("<", str(now))}
+	return {}
 
 
 def _route_options(filters):
@@ -63,6 +91,16 @@ def _route_options(filters):
 		else:
 			options[field] = value
 	return options
+
+
+def card_permission(doc, ptype=None, user=None):
+	"""has_permission of Number Card (the workspace shows a card only when it passes): HRSS's cards for
+	HRSS staff, on top of Frappe's own rule, which this hook replaces (it is asked first)."""
+	from frappe.desk.doctype.number_card.number_card import has_permission
+
+	if doc.name in HRSS_CARDS and not set(frappe.get_roles(user)) & {*c.BODY_ROLES[c.BODY_HRSS], "System Manager"}:
+		return False
+	return bool(has_permission(doc, ptype, user))
 
 
 def count(doctype, filters):

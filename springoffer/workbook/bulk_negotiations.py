@@ -2,8 +2,8 @@
 agreed offers before negotiations were on record): what Offer.on_update does one document at a time
 through springoffer.springoffer.doctype.negotiation.negotiation.open_for_agreed_offer, done with
 multi-row INSERTs — the two chief representatives from the offer, the fields the Negotiation
-controller derives (state, agreed_to_negotiate_on, next_meeting_on, employer_name, region, campaign,
-scope), the offer's negotiation/negotiation_state/next_meeting_on, and, as a contract's save does
+controller derives (state, agreed_to_negotiate_on, next_meeting_on, quiet_since, employer_name, region,
+campaign, scope), the offer's negotiation/negotiation_state/next_meeting_on, and, as a contract's save does
 (follow_contract), a contract filed for the offer linked to its negotiation, which is then 已签订.
 """
 
@@ -15,7 +15,9 @@ from springoffer.core import negotiation as talks
 from springoffer.workbook.bulk_rows import RowWriter, reserve_names
 
 CHUNK = 5_000
-NEGOTIATION = ("name", "offer", "employer_name", "scope", "campaign", "region", "state", "agreed_to_negotiate_on", "next_meeting_on")
+NEGOTIATION = (
+	"name", "offer", "employer_name", "scope", "campaign", "region", "state", "agreed_to_negotiate_on", "next_meeting_on", "quiet_since",
+)  # fmt: skip
 REPRESENTATIVE = ("name", "parent", "parenttype", "parentfield", "side", "representative_name", "is_chief")
 CHIEFS = ((talks.WORKER_SIDE, "worker_chief_representative"), (talks.EMPLOYER_SIDE, "employer_chief_representative"))
 
@@ -57,6 +59,7 @@ def open_negotiations(offers=None, progress=None):
 				(
 					name, offer.name, offer.employer_side_name or offer.first_enterprise or offer.name, offer.scope, offer.campaign,
 					offer.region, talks.state(), offer.response_date, talks.next_meeting([], proposed),
+					offer.response_date,  # quiet since the agreement: no meeting yet
 				),
 			)
 		)  # fmt: skip

@@ -21,6 +21,39 @@ def _date(value):
 
 class Negotiation(Document):
 	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from springoffer.springoffer.doctype.negotiation_meeting.negotiation_meeting import NegotiationMeeting
+		from springoffer.springoffer.doctype.negotiation_representative.negotiation_representative import (
+			NegotiationRepresentative,
+		)
+
+		agreed_to_negotiate_on: DF.Date | None
+		campaign: DF.Link | None
+		congress_approving: DF.Int
+		congress_attending: DF.Int
+		congress_members: DF.Int
+		congress_voted_on: DF.Date | None
+		contract: DF.Link | None
+		draft_agreed_on: DF.Date | None
+		draft_scan: DF.Attach | None
+		employer_name: DF.Data | None
+		last_meeting_on: DF.Date | None
+		meetings: DF.Table[NegotiationMeeting]
+		next_meeting_on: DF.Date | None
+		offer: DF.Link
+		open_coordination: DF.Link | None
+		recorder: DF.Data | None
+		region: DF.Link | None
+		representatives: DF.Table[NegotiationRepresentative]
+		scope: DF.Data | None
+		signed_on: DF.Date | None
+		state: DF.Literal["\u51c6\u5907", "\u534f\u5546\u4e2d", "\u4e2d\u6b62", "\u4e89\u8bae\u534f\u8c03", "\u8fbe\u6210\u4e00\u81f4", "\u5df2\u7b7e\u8ba2"]
 	# end: auto-generated types
 	def validate(self):
 		offer = frappe.db.get_value(
@@ -100,12 +133,27 @@ class Negotiation(Document):
 		proposed = getdate(offer.meeting_time) if offer.meeting_time else None
 		self.last_meeting_on = max((m.held_on for m in meetings), default=None)
 		self.next_meeting_on = core.next_meeting(meetings, proposed)
+		# the workspace's 协商停滞 counts 30 days from this (a list filter cannot say "this, or else that")
+		self.quiet_since = self.last_meeting_on or _date(self.agreed_to_negotiate_on)
 		self.state = core.state(
 			signed=bool(self.signed_on or self.contract),
 			agreed=bool(self.draft_agreed_on),
 			coordination_open=bool(self.open_coordination),
 			meetings=meetings,
 		)
+
+	def onload(self):
+		"""What the form's headline says: why the talks need attention (core.stalled), and the open
+		coordination's last day."""
+		if self.state in core.OPEN_STATES:
+			why = core.stalled(self.core_meetings(), getdate(today()), _date(self.agreed_to_negotiate_on))
+			if why:
+				self.set_onload("stalled", {"reason": why[0], "days": why[1]})
+		if self.open_coordination:
+			self.set_onload(
+				"coordination",
+				frappe.db.get_value("Negotiation Coordination", self.open_coordination, ["name", "status", "due_date"], as_dict=True),
+			)
 
 	def on_update(self):
 		"""The offer shows where its talks stand and names the same two chief representatives as here."""

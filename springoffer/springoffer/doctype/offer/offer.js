@@ -43,3 +43,17 @@ function show_answer_link(frm, method) {
 		dialog.show();
 	});
 }
+
+// Where the talks stand once the offer was agreed: the negotiation's state and its next meeting.
+frappe.ui.form.on("Offer", {
+	refresh(frm) {
+		if (frm.is_new() || !frm.doc.negotiation) return;
+		const link = frappe.utils.get_form_link("Negotiation", frm.doc.negotiation, true);
+		const state = __(frm.doc.negotiation_state || "准备");
+		const text = frm.doc.next_meeting_on
+			? __("Negotiation {0}: {1}; next meeting on {2}", [link, state, frappe.datetime.str_to_user(frm.doc.next_meeting_on)])
+			: __("Negotiation {0}: {1}", [link, state]);
+		const colour = { 中止: "orange", 争议协调: "red", 达成一致: "purple", 已签订: "green" }[frm.doc.negotiation_state] || "blue";
+		frm.dashboard.set_headline(text, colour);
+	},
+});

@@ -1,0 +1,31 @@
+// Negotiations by state (准备 … 已签订), with the days since the last meeting — or since the offer was
+// agreed while none is on record — and open talks quiet for 30 days or more (core.STALLED_AFTER_DAYS) in red.
+const NEGOTIATION_COLOURS = {
+	准备: "gray",
+	协商中: "blue",
+	中止: "orange",
+	争议协调: "red",
+	达成一致: "purple",
+	已签订: "green",
+};
+const OPEN_NEGOTIATION_STATES = ["准备", "协商中", "中止"];
+const STALLED_AFTER_DAYS = 30;
+
+frappe.listview_settings["Negotiation"] = {
+	add_fields: ["state", "last_meeting_on", "agreed_to_negotiate_on", "next_meeting_on"],
+	get_indicator(doc) {
+		return [__(doc.state), NEGOTIATION_COLOURS[doc.state] || "gray", `state,=,${doc.state}`];
+	},
+	formatters: {
+		last_meeting_on(value, df, doc) {
+			const since = value || doc.agreed_to_negotiate_on;
+			if (!since) return "";
+			const days = frappe.datetime.get_day_diff(frappe.datetime.get_today(), since);
+			const text = value
+				? __("{0} ({1} days ago)", [frappe.datetime.str_to_user(value), days])
+				: __("No meeting yet ({0} days since agreed)", [days]);
+			const quiet = OPEN_NEGOTIATION_STATES.includes(doc.state) && days > STALLED_AFTER_DAYS;
+			return quiet ? `<span class="text-danger">${text}</span>` : text;
+		},
+	},
+};
