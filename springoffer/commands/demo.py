@@ -25,7 +25,8 @@ def demo(context, remove, enterprises, seed):
 				return
 			labels = {
 				"Unit Report": "报送单位统计表", "Typical Case": "典型案例", "Demonstration Site": "示范点",
-				"Contract Performance Check": "履约检查", "Spot Check": "抽查", "Contract": "集体合同", "Offer": "要约",
+				"Contract Performance Check": "履约检查", "Spot Check": "抽查", "Negotiation Coordination": "协商争议协调处理",
+				"Negotiation": "集体协商", "Contract": "集体合同", "Offer": "要约",
 				"Bargaining Instructor": "指导员", "Enterprise": "企业", "Campaign": "活动", "User": "用户",
 			}
 			click.echo("已删除演示数据：" + "，".join(f"{labels.get(k, k)} {v}" for k, v in counts.items() if v))

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from springoffer.core import categories as c
 from springoffer.core import clocks, credit_code
+from springoffer.core import negotiation as talks
 from springoffer.core.regions import CITIES, PROVINCE, shipped_regions
 
 EMAIL_DOMAIN = "demo.example.com"
@@ -202,6 +203,58 @@ class DemoContract:
 
 
 @dataclass
+class DemoMeeting:
+	held_on: date
+	chair: str
+	place: str
+	outcome: str
+	topics: str
+	record_text: str
+	next_meeting_on: date | None = None
+	suspension_reason: str = ""
+
+
+@dataclass
+class DemoCoordination:
+	applicant: str
+	applied_on: date
+	dispute_facts: str
+	accepted_on: date
+	hrss_coordinator: str
+	union_coordinator: str
+	enterprise_coordinator: str
+	extensions: list = field(default_factory=list)  # [(extended_on, days, reason)]
+	closed_on: date | None = None
+	result: str = ""
+	remaining_issues: str = ""
+
+
+@dataclass
+class DemoNegotiation:
+	"""The talks of one agreed offer: who sits at the table, the meetings held, and how far they got."""
+
+	offer_key: str
+	campaign: str
+	city: str
+	representatives: list  # [(side, name, is_chief, appointed_by, position)]
+	recorder: str
+	meetings: list  # [DemoMeeting], in order
+	draft_agreed_on: date | None = None
+	congress_voted_on: date | None = None
+	congress: tuple = (None, None, None)  # (members, attending, approving)
+	signed_on: date | None = None
+	coordination: DemoCoordination | None = None
+
+	def expected_state(self):
+		return talks.state(
+			signed=bool(self.signed_on),
+			agreed=bool(self.draft_agreed_on),
+			coordination_open=bool(self.coordination and not self.coordination.closed_on),
+			meetings=[talks.Meeting(m.held_on, m.chair, m.outcome, m.next_meeting_on) for m in self.meetings],
+		)
+
+
+@dataclass
 class DemoReport:
 	campaign: str
 	unit: str
@@ -219,6 +272,7 @@ class DemoPlan:
 	offers: list
 	contracts: list
 	reports: list
+	negotiations: list = field(default_factory=list)
 
 	def counts(self):
 		return {
@@ -228,6 +282,7 @@ class DemoPlan:
 			"offers": len(self.offers),
 			"contracts": len(self.contracts),
 			"reports": len(self.reports),
+			"negotiations": len(self.negotiations),
 		}
 
 
@@ -604,6 +659,9 @@ def build(today, enterprises=2400, seed=2023):
 	offers = make_offers(rng, current, found, today, 0.5, "C")
 	contracts = make_contracts(rng, current, offers, found, today, 0.6)
 	close_some(found, offers, today)
+	reports = make_reports(rng, current)
+	# the talks draw from a generator of their own: the rest of the province is what it was before them
+	negotiations = make_negotiations(random.Random(f"{seed}-negotiations"), old_offers + offers, old_contracts + contracts, current, today)
 	return DemoPlan(
 		today=today,
 		campaigns=[previous, current],
@@ -611,5 +669,236 @@ def build(today, enterprises=2400, seed=2023):
 		enterprises=found,
 		offers=old_offers + offers,
 		contracts=old_contracts + contracts,
-		reports=make_reports(rng, current),
+		reports=reports,
+		negotiations=negotiations,
 	)
+
+
+# --- the talks between 同意协商 and the signature (集体合同规定 Chapters 3, 4 and 7) -------------------
+
+MEETING_PLACES = ("企业行政楼会议室", "企业工会活动室", "企业二楼小会议室", "园区职工服务中心", "企业党群活动中心")
+TOPIC_DETAILS = {
+	"工资调整": "年度工资增长幅度、最低工资标准、工资支付时间",
+	"计件单价与劳动定额": "主要工序计件单价、劳动定额水平及调整办法",
+	"技术工人薪酬": "技能等级津贴、技术工人工资增长幅度",
+	"休息休假": "加班安排与补休、带薪年休假",
+	"劳动安全卫生": "高温津贴、劳动防护用品、职业健康检查",
+	"新就业形态劳动者权益": "订单单价、抽成比例、休息时间与职业伤害保障",
+	"其他": "职工福利、培训与职业发展",
+}
+WORKER_POSITIONS = ("工会委员", "职工代表", "车间班组长", "技术骨干", "女职工委员")
+EMPLOYER_POSITIONS = ("人力资源部经理", "财务部经理", "生产部经理", "行政部主任", "副总经理")
+SUSPENSION_REASONS = (
+	"企业需核算人工成本，双方约定核算后再议",
+	"双方对工资增幅分歧较大，企业需报董事会研究",
+	"企业正在进行生产调整，双方同意暂缓协商",
+	"职工方需征求职工意见后再行协商",
+)
+DISPUTES = (
+	"双方对年度工资增长幅度分歧较大，经三次协商未能达成一致，职工方申请协调处理",
+	"企业方认为职工方提出的计件单价调整幅度超出承受能力，协商陷入僵局",
+	"企业以经营困难为由拒绝继续协商，人社部门依职权介入协调",
+)
+RESULTS = (
+	"经协调，双方同意年度工资增长 4%，其余事项继续协商",
+	"经协调，双方就最低工资标准达成一致，工资增幅待企业半年经营数据出来后再议",
+)
+# Shares of the agreed offers without a contract, by where their talks stand (the rest reached agreement).
+OPEN_TALKS = (
+	("no meeting", 0.08),
+	("recent", 0.30),
+	("quiet", 0.10),
+	("suspended", 0.12),
+	("suspended, past", 0.05),
+)
+COORDINATIONS = ("overdue", "open", "extended", "closed")
+
+
+def _unique_names(rng, taken, count):
+	found = []
+	while len(found) < count:
+		name = _people(rng)
+		if name not in taken:
+			taken.add(name)
+			found.append(name)
+	return found
+
+
+def _table(rng, offer):
+	"""Equal sides of three to five, the offer's two chiefs among them, and a neutral recorder."""
+	taken = {offer.worker_chief}
+	if offer.employer_chief in taken:  # one person cannot sit on both sides (Art. 24)
+		offer.employer_chief = _unique_names(rng, taken, 1)[0]
+	taken.add(offer.employer_chief)
+	per_side = rng.choice((3, 3, 3, 4, 5))
+	rows = [(talks.WORKER_SIDE, offer.worker_chief, 1, "工会选派", "工会主席")]
+	rows += [
+		(talks.WORKER_SIDE, name, 0, rng.choice(("工会选派", "职工民主推荐")), rng.choice(WORKER_POSITIONS))
+		for name in _unique_names(rng, taken, per_side - 1)
+	]
+	rows.append((talks.EMPLOYER_SIDE, offer.employer_chief, 1, rng.choice(("法定代表人担任", "法定代表人指派")), "总经理"))
+	rows += [(talks.EMPLOYER_SIDE, name, 0, "法定代表人指派", rng.choice(EMPLOYER_POSITIONS)) for name in _unique_names(rng, taken, per_side - 1)]
+	return rows, _unique_names(rng, taken, 1)[0]
+
+
+def _meeting_days(rng, first, last, count):
+	"""`count` distinct days from `first` to `last`, the last one on `last` (fewer when they do not fit)."""
+	span = (last - first).days
+	if span < 0:
+		return []
+	count = min(count, span + 1)
+	days = sorted(rng.sample(range(span), count - 1)) if count > 1 else []
+	return [first + timedelta(days=d) for d in days] + [last]
+
+
+def _meetings(rng, offer, days, chiefs, final, next_meeting=None, reason=""):
+	"""Meetings on `days`, chaired by the two chiefs in turn; all continue the talks but the last,
+	which ends as `final`."""
+	topic = f"{offer.main_topic}：{TOPIC_DETAILS.get(offer.main_topic, TOPIC_DETAILS['其他'])}"
+	place = rng.choice(MEETING_PLACES)
+	start = rng.randrange(2)
+	found = []
+	for number, day in enumerate(days, start=1):
+		outcome = final if number == len(days) else talks.CONTINUE
+		chair = chiefs[(start + number - 1) % 2]
+		record = {
+			talks.CONTINUE: f"第{number}次协商：职工方就{offer.main_topic}提出具体方案，企业方逐项回应，双方同意下次会议继续协商。",
+			talks.SUSPEND: f"第{number}次协商：双方分歧较大，经协商一致中止协商，约定下次会议时间。",
+			talks.AGREE: f"第{number}次协商：双方就{offer.main_topic}各项条款达成一致，形成集体合同草案，由双方首席代表签字后提交职工代表大会审议。",
+		}[outcome]
+		found.append(
+			DemoMeeting(
+				held_on=day,
+				chair=chair,
+				place=place,
+				outcome=outcome,
+				topics=topic,
+				record_text=record,
+				next_meeting_on=next_meeting if outcome == talks.SUSPEND else None,
+				suspension_reason=reason if outcome == talks.SUSPEND else "",
+			)
+		)
+	return found
+
+
+def _signed(rng, talk, offer, contract, chiefs):
+	"""Talks that ended in the contract: the draft agreed at the last meeting, the congress vote on it,
+	the signature on the contract's day, with the contract's vote."""
+	signed = contract.signing_date
+	voted = signed - timedelta(days=rng.randint(0, min(3, (signed - offer.response_date).days - 1)))
+	last = voted - timedelta(days=rng.randint(1, max(1, min(5, (voted - offer.response_date).days))))
+	if last < offer.response_date:
+		last = offer.response_date
+	days = _meeting_days(rng, offer.response_date + timedelta(days=min(3, (last - offer.response_date).days)), last, rng.choice((1, 2, 2, 3)))
+	talk.meetings = _meetings(rng, offer, days, chiefs, talks.AGREE)
+	talk.draft_agreed_on, talk.congress_voted_on, talk.signed_on = last, voted, signed
+	talk.congress = contract.congress
+
+
+def _open(rng, talk, offer, kind, chiefs, today):
+	"""Talks still under way today, as `kind` says."""
+	answered = offer.response_date
+	if kind == "no meeting":
+		return
+	if kind == "recent":
+		last = today - timedelta(days=rng.randint(1, 25))
+		final, next_meeting, reason = talks.CONTINUE, None, ""
+	elif kind == "quiet":  # no meeting for more than 30 days: stalled
+		last = today - timedelta(days=rng.randint(35, 80))
+		final, next_meeting, reason = talks.CONTINUE, None, ""
+	elif kind == "suspended":
+		last = today - timedelta(days=rng.randint(5, 25))
+		final, next_meeting, reason = talks.SUSPEND, today + timedelta(days=rng.randint(3, 30)), rng.choice(SUSPENSION_REASONS)
+	elif kind == "suspended, past":  # the agreed next meeting passed without one: stalled
+		last = today - timedelta(days=rng.randint(30, 60))
+		final, next_meeting, reason = talks.SUSPEND, last + timedelta(days=rng.randint(10, 25)), rng.choice(SUSPENSION_REASONS)
+	else:  # agreed: the draft is signed, the workers' congress has still to vote
+		last = answered + timedelta(days=rng.randint(7, 45))
+		final, next_meeting, reason = talks.AGREE, None, ""
+	last = max(answered, min(last, today))
+	if next_meeting is not None and next_meeting <= last:
+		next_meeting = last + timedelta(days=7)
+	days = _meeting_days(rng, answered + timedelta(days=min(5, (last - answered).days)), last, rng.choice((1, 2, 3)))
+	talk.meetings = _meetings(rng, offer, days, chiefs, final, next_meeting, reason)
+	if final == talks.AGREE:
+		talk.draft_agreed_on = last
+
+
+def _coordinate(rng, talk, offer, kind, chiefs, today):
+	"""A dispute HRSS coordinates with the union and the enterprise organisation: `overdue` accepted
+	more than 30 days ago and not closed; `open` within its 30 days; `extended` once by 15 days;
+	`closed` with its result, the talks going on after it."""
+	accepted = today - timedelta(days={"overdue": 50, "open": 10, "extended": 38, "closed": 70}[kind])
+	applied = accepted - timedelta(days=rng.randint(1, 4))
+	last = applied - timedelta(days=rng.randint(2, 10))
+	first = max(offer.response_date, last - timedelta(days=40))
+	days = _meeting_days(rng, first, last, rng.choice((2, 3)))
+	talk.meetings = _meetings(rng, offer, days, chiefs, talks.SUSPEND, last + timedelta(days=14), "双方分歧较大，一方申请协调处理")
+	city = short_city(offer.city)
+	talk.coordination = DemoCoordination(
+		applicant=rng.choice((talks.WORKER_SIDE, talks.EMPLOYER_SIDE, "人力资源社会保障部门")),
+		applied_on=applied,
+		dispute_facts=rng.choice(DISPUTES),
+		accepted_on=accepted,
+		hrss_coordinator=f"{city}市人社局劳动关系科 {_people(rng)}".replace("市市", "市"),
+		union_coordinator=f"{city}市总工会 {_people(rng)}".replace("市市", "市"),
+		enterprise_coordinator=f"{city}市企联 {_people(rng)}".replace("市市", "市"),
+	)
+	if kind == "extended":
+		talk.coordination.extensions.append((accepted + timedelta(days=25), 15, "双方同意补充提供经营数据，延长协调期限"))
+	if kind == "closed":
+		closed = accepted + timedelta(days=rng.randint(15, 25))
+		talk.coordination.closed_on, talk.coordination.result = closed, rng.choice(RESULTS)
+		talk.coordination.remaining_issues = "高温津贴标准、带薪年休假安排由双方继续协商"
+		resumed = closed + timedelta(days=rng.randint(5, 15))
+		if resumed <= today:  # the talks go on after the coordination, chaired by the other chief
+			previous = talk.meetings[-1]
+			talk.meetings.append(
+				DemoMeeting(
+					held_on=resumed,
+					chair=chiefs[1] if previous.chair == chiefs[0] else chiefs[0],
+					place=previous.place,
+					outcome=talks.CONTINUE,
+					topics=previous.topics,
+					record_text=f"第{len(talk.meetings) + 1}次协商：根据《协调处理协议书》恢复协商，双方就未决事项交换意见，同意继续协商。",
+				)
+			)
+
+
+def _pick(rng, shares):
+	roll, total = rng.random(), 0.0
+	for kind, share in shares:
+		total += share
+		if roll < total:
+			return kind
+	return "agreed"
+
+
+def make_negotiations(rng, offers, contracts, current, today):
+	"""A negotiation for each agreed offer: signed ones with their contract's draft, vote and day;
+	the current campaign's others agreed, under way, quiet, suspended (some past their next meeting)
+	or not yet met, and a few in coordination in the demo's cities (one overdue, one closed);
+	last year's others reached agreement or were left suspended."""
+	signed = {}
+	for contract in contracts:
+		signed.setdefault(contract.offer_key, contract)
+	found = []
+	coordinations = list(COORDINATIONS)
+	for offer in offers:
+		if offer.response != c.AGREED or not offer.response_date:
+			continue
+		rows, recorder = _table(rng, offer)
+		talk = DemoNegotiation(offer.key, offer.campaign, offer.city, rows, recorder, [])
+		chiefs = [offer.worker_chief, offer.employer_chief]
+		contract = signed.get(offer.key)
+		old_enough = (today - offer.response_date).days >= 90
+		if contract:
+			_signed(rng, talk, offer, contract, chiefs)
+		elif offer.campaign == current.name and coordinations and offer.city in DEMO_CITIES and old_enough and rng.random() < 0.2:
+			_coordinate(rng, talk, offer, coordinations.pop(0), chiefs, today)
+		elif offer.campaign == current.name:
+			_open(rng, talk, offer, _pick(rng, OPEN_TALKS), chiefs, today)
+		else:
+			_open(rng, talk, offer, "suspended, past" if rng.random() < 0.1 else "agreed", chiefs, today)
+		found.append(talk)
+	return found

@@ -26,13 +26,16 @@ DOCTYPES = (
 	"Demonstration Site",
 	"Contract Performance Check",
 	"Spot Check",
+	"Negotiation Coordination",
+	"Negotiation",
 	"Contract",
 	"Offer",
 	"Bargaining Instructor",
 	"Enterprise",
 	"Campaign",
 )
-SERIES = ("SO-", "CC-")  # the naming series the demo's offers and contracts draw from
+# the naming series the demo's offers, contracts, negotiations and coordinations draw from
+SERIES = {"SO-": "Offer", "CC-": "Contract", "NG-": "Negotiation", "XT-": "Negotiation Coordination"}
 # Framework rows that point at a document by (doctype field, name field).
 REFERENCES = (
 	("Version", "ref_doctype", "docname"),
@@ -76,8 +79,10 @@ class _Writer:
 
 
 def _series_values():
-	"""Naming series counters (`tabSeries`, not a DocType) of offers and contracts."""
-	rows = frappe.db.sql("SELECT name, current FROM `tabSeries` WHERE name LIKE 'SO-%%' OR name LIKE 'CC-%%'")
+	"""Naming series counters (`tabSeries`, not a DocType) of the demo's documents."""
+	rows = frappe.db.sql(
+		"SELECT name, current FROM `tabSeries` WHERE " + " OR ".join(["name LIKE %s"] * len(SERIES)), [f"{prefix}%" for prefix in SERIES]
+	)
 	return {name: int(current or 0) for name, current in rows}
 
 
@@ -103,6 +108,8 @@ def create(enterprises=2400, seed=2023, today=None, echo=print):
 		echo(f"企业 {len(plan.enterprises)} 家")
 		offers = make_offers(plan, users, writer)
 		echo(f"要约 {len(offers)} 份")
+		talks = make_negotiations(plan, users, offers, writer)
+		echo(f"集体协商 {talks} 项（其中争议协调 {sum(bool(n.coordination) for n in plan.negotiations)} 项）")
 		made = make_contracts(plan, users, offers, writer)
 		echo(f"集体合同 {made} 份")
 		make_reports(plan, users, writer)
@@ -283,6 +290,86 @@ def answer_online(plan, users):
 	return done
 
 
+def make_negotiations(plan, users, offers, writer):
+	"""Each agreed offer's negotiation (opened when the offer was saved 同意协商) filled by the union of
+	its city: the table, the meetings, the draft, the congress vote and the signature; then the
+	coordinations HRSS opened, accepted, extended or closed. Written before the contracts, which then
+	find their negotiation signed and link it."""
+	made = 0
+	for talk in plan.negotiations:
+		offer = offers.get(talk.offer_key)
+		name = frappe.db.get_value("Negotiation", {"offer": offer}, "name") if offer else None
+		if not name:
+			continue
+		writer.as_user(office(c.BODY_UNION, talk.city, users))
+		doc = frappe.get_doc("Negotiation", name)
+		doc.set(
+			"representatives",
+			[
+				{"side": side, "representative_name": person, "is_chief": chief, "appointed_by": appointed_by, "position": position}
+				for side, person, chief, appointed_by, position in talk.representatives
+			],
+		)
+		doc.recorder = talk.recorder
+		doc.set(
+			"meetings",
+			[
+				{
+					"held_on": m.held_on,
+					"place": m.place,
+					"chair": m.chair,
+					"outcome": m.outcome,
+					"next_meeting_on": m.next_meeting_on,
+					"topics": m.topics,
+					"suspension_reason": m.suspension_reason or None,
+					"record_text": m.record_text,
+					"recorded_by": talk.recorder,
+				}
+				for m in talk.meetings
+			],
+		)
+		members, attending, approving = talk.congress
+		doc.update(
+			{
+				"draft_agreed_on": talk.draft_agreed_on,
+				"congress_voted_on": talk.congress_voted_on,
+				"congress_members": members,
+				"congress_attending": attending,
+				"congress_approving": approving,
+				"signed_on": talk.signed_on,
+			}
+		)
+		doc.save(ignore_permissions=True)
+		if talk.coordination:
+			coordinate(doc, talk, users)
+		made += 1
+		writer.done()
+	return made
+
+
+def coordinate(negotiation, talk, users):
+	"""The dispute's coordination, recorded by the HRSS office of the negotiation's city."""
+	k = talk.coordination
+	frappe.set_user(office(c.BODY_HRSS, talk.city, users))
+	frappe.get_doc(
+		{
+			"doctype": "Negotiation Coordination",
+			"negotiation": negotiation.name,
+			"applicant": k.applicant,
+			"applied_on": k.applied_on,
+			"dispute_facts": k.dispute_facts,
+			"accepted_on": k.accepted_on,
+			"hrss_coordinator": k.hrss_coordinator,
+			"union_coordinator": k.union_coordinator,
+			"enterprise_coordinator": k.enterprise_coordinator,
+			"extensions": [{"extended_on": on, "days": days, "reason": reason} for on, days, reason in k.extensions],
+			"closed_on": k.closed_on,
+			"result": k.result or None,
+			"remaining_issues": k.remaining_issues or None,
+		}
+	).insert(ignore_permissions=True)
+
+
 EMPLOYER_ACTIONS = ("报送", "补正后报送", "重新报送", "撤销")
 # What the person taking an action writes down first (db_set: apply_workflow reloads the document).
 ACTION_FIELDS = {"受理": "hrss_received_on", "要求补正": "correction_note", "提出异议": "objection", "撤销": "cancellation_reason"}
@@ -410,6 +497,11 @@ def remove(echo=print):
 				n for n in state.get("campaigns") or [] if n not in names and frappe.db.exists("Campaign", n)
 			]
 		owned[doctype] = names
+	# a negotiation belongs to its offer, whoever opened it (an employer's online answer opens it as Guest)
+	owned["Negotiation"] = sorted(set(owned["Negotiation"]) | set(_in_chunks("Negotiation", "offer", owned["Offer"])))
+	owned["Negotiation Coordination"] = sorted(
+		set(owned["Negotiation Coordination"]) | set(_in_chunks("Negotiation Coordination", "negotiation", owned["Negotiation"]))
+	)
 	_check_nothing_else_links(owned)
 	for doctype, names in owned.items():
 		if names:
@@ -438,6 +530,8 @@ def _check_nothing_else_links(owned):
 		("Contract", "campaign", "Campaign", None),
 		("Unit Report", "campaign", "Campaign", None),
 		("Contract", "offer", "Offer", None),
+		("Negotiation", "offer", "Offer", None),
+		("Negotiation Coordination", "negotiation", "Negotiation", None),
 	)
 	found = []
 	for doctype, field, target, parent in checks:
@@ -455,6 +549,13 @@ def _check_nothing_else_links(owned):
 		frappe.throw(
 			frappe._("Records not made by the demo use its data; delete or change them first: {0}").format("；".join(found))
 		)
+
+
+def _in_chunks(doctype, field, values):
+	found = []
+	for chunk in _chunks(values):
+		found += frappe.get_all(doctype, filters={field: ("in", chunk)}, pluck="name")
+	return found
 
 
 def _children(doctype):
@@ -535,8 +636,7 @@ def _restore_series(before):
 	"""Put the offer and contract numbering back where it was, unless documents other than the
 	demo's were numbered since (then their numbers must stay unique)."""
 	for name, current in _series_values().items():
-		prefix_docs = {"SO-": "Offer", "CC-": "Contract"}
-		doctype = next((dt for prefix, dt in prefix_docs.items() if name.startswith(prefix)), None)
+		doctype = next((dt for prefix, dt in SERIES.items() if name.startswith(prefix)), None)
 		if not doctype:
 			continue
 		highest = frappe.db.sql(f"SELECT MAX(name) FROM `tab{doctype}` WHERE name LIKE %s", (name + "%",))[0][0]

@@ -16,6 +16,7 @@ TABLES = (
 	"User", "Has Role", "User Permission", "Block Module", "Campaign", "Enterprise", "Offer", "Offer Coverage",
 	"Offer Follow Up", "Contract", "Contract Coverage", "Unit Report", "Unit Report Row", "Unit Report Refusal",
 	"Annex Ledger Entry", "Version", "Comment", "Workflow Action", "Notification Log", "Deleted Document", "DefaultValue",
+	"Negotiation", "Negotiation Representative", "Negotiation Meeting", "Negotiation Coordination", "Coordination Extension",
 )
 
 
@@ -41,6 +42,34 @@ class TestDemo(FrappeTestCase):
 		self.assertEqual(len(plan.users), 20)
 		self.assertEqual(plan_demo.build(date(2026, 2, 1)).campaigns[-1].name, "2025年春季要约行动")  # before 1 March: last year's
 
+	def test_plan_has_negotiations_in_every_state(self):
+		today = date(2026, 12, 7)
+		plan = plan_demo.build(today)
+		agreed = [o for o in plan.offers if o.response == c.AGREED]
+		self.assertEqual(len(plan.negotiations), len(agreed))
+		current = [n for n in plan.negotiations if n.campaign == "2026年春季要约行动"]
+		states = Counter(n.expected_state() for n in current)
+		self.assertEqual(set(states), {"准备", "协商中", "中止", "争议协调", "达成一致", "已签订"})
+		self.assertGreater(sum(1 <= len(n.meetings) <= 3 for n in plan.negotiations), len(plan.negotiations) * 0.8)
+		# signed talks carry their contract's day and vote; the chiefs take turns in the chair
+		contracts = {k.offer_key: k for k in plan.contracts}
+		for n in plan.negotiations:
+			if n.offer_key in contracts:
+				k = contracts[n.offer_key]
+				self.assertEqual((n.signed_on, n.congress), (k.signing_date, k.congress))
+				self.assertTrue(n.meetings[-1].held_on <= n.draft_agreed_on <= n.congress_voted_on <= n.signed_on)
+			self.assertTrue(all(a.chair != b.chair for a, b in zip(n.meetings, n.meetings[1:])))
+			sides = Counter(side for side, *_rest in n.representatives)
+			self.assertTrue(sides["职工方"] == sides["企业方"] >= 3)
+		# suspended talks whose next meeting passed, and coordinations: one overdue, one closed
+		suspended = [n for n in current if n.expected_state() == "中止"]
+		self.assertTrue(any(n.meetings[-1].next_meeting_on < today for n in suspended))
+		self.assertTrue(any(n.meetings[-1].next_meeting_on > today for n in suspended))
+		coordinations = [n.coordination for n in current if n.coordination]
+		self.assertTrue(any(k.closed_on and k.result for k in coordinations))
+		self.assertTrue(any(not k.closed_on and (today - k.accepted_on).days > 45 for k in coordinations))
+		self.assertEqual(plan_demo.build(today).counts(), plan.counts())  # deterministic
+
 	def test_create_and_remove_twice_leaves_the_site_as_it_was(self):
 		before = counts()
 		series = demo._series_values()
@@ -50,6 +79,11 @@ class TestDemo(FrappeTestCase):
 			made = counts()
 			self.assertEqual(made["Enterprise"] - before["Enterprise"], len(plan.enterprises))
 			self.assertEqual(made["Offer"] - before["Offer"], len(plan.offers))
+			# one negotiation per agreed offer: the plan's, and those the employers agreed to online
+			agreed = frappe.db.count("Offer", {"owner": ("in", demo.demo_users()), "response": c.AGREED})
+			self.assertEqual(made["Negotiation"] - before["Negotiation"], agreed)
+			self.assertGreaterEqual(agreed, len(plan.negotiations))
+			self.assertEqual(made["Negotiation Meeting"] - before["Negotiation Meeting"], sum(len(n.meetings) for n in plan.negotiations))
 			self.assertEqual(made["User"] - before["User"], 20)
 			states = Counter(frappe.get_all("Unit Report", filters={"owner": ("in", demo.demo_users())}, pluck="workflow_state"))
 			self.assertTrue(set(states) <= set(c.REPORT_STATES) and states)
