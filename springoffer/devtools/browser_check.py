@@ -3,8 +3,11 @@
 Serves the site on 127.0.0.1 only (werkzeug, as FRAPPE-NOTES §12 says), logs in with headless
 Chromium as a demo city officer and a province reviewer (`bench --site S springoffer demo` first),
 opens the workspace, each list, a new Offer, the 附件 report, a Unit Report in review and print
-previews, saves a screenshot of each, and counts on each page the English words in
-`document.body.innerText` (screen-reader text included) and the error dialogs shown.
+previews, the negotiations (list by state, the workspace cards' lists, forms in talks and suspended,
+a coordination and its 协调处理协议书, contracts with and without a negotiation record; also as the
+city's union officer, whose workspace has no coordination cards), saves a screenshot of each, and
+counts on each page the English words in `document.body.innerText` (screen-reader text included)
+and the error dialogs shown. `--negotiations-only` opens only the negotiation pages and writes nothing.
 
 	cd <bench>/sites
 	../env/bin/python -m springoffer.devtools.browser_check --site desk.localhost --out /tmp/desk-check
@@ -25,6 +28,9 @@ from pathlib import Path
 
 CITY_OFFICER = "changsha.hrss@demo.example.com"
 PROVINCE_REVIEWER = "hunan.hrss.review@demo.example.com"
+CITY_UNION_OFFICER = "changsha.union@demo.example.com"
+# The workspace's negotiation cards (springoffer.desk.workspace.OPEN_WORK): the lists they open.
+NEGOTIATION_CARDS = ("negotiations_stalled", "suspensions_overdue", "coordinations_due_soon", "coordinations_overdue")
 
 # Names of products, formats and standards a Chinese page writes in Latin letters (GB: 国家标准, as in
 # "GB 32100-2015"), and the built-in account's id "Administrator", which the form's sidebar shows as the
@@ -232,6 +238,50 @@ class Check:
 			self.page(who, "offer print", f"/app/print/Offer/{offer['name']}", settle=4)
 		if contract:
 			self.page(who, "contract print", f"/app/print/Contract/{contract['name']}", settle=4)
+		self.visit_negotiations(who)
+
+	def card_list(self, item):
+		"""The list path a workspace card opens (its route options in the address, as the desk reads them)."""
+		card = (self.call("springoffer.desk.workspace.open_work", filters={"item": item}) or {}).get("message") or {}
+		if not card.get("route"):
+			return None, None
+		query = "&".join(
+			f"{field}={urllib.request.quote(json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value))}"
+			for field, value in card["route_options"].items()
+		)
+		return card["value"], f"/app/{card['route'][1].lower().replace(' ', '-')}?{query}"
+
+	def visit_negotiations(self, who):
+		"""Issue 28: the negotiations by state, the cards' lists, a negotiation with meetings and a
+		suspended one, a coordination and its 协调处理协议书, contracts with and without a negotiation
+		record, an offer showing its negotiation."""
+		self.page(who, "negotiation list", "/app/negotiation", settle=3)
+		for item in NEGOTIATION_CARDS:
+			count, path = self.card_list(item)
+			if path:
+				self.page(who, f"card {item} ({count})", path, settle=3)
+		for label, filters in (
+			("negotiation in talks", {"state": "协商中"}),
+			("negotiation suspended", {"state": "中止"}),
+			("negotiation in coordination", {"state": "争议协调"}),
+			("negotiation signed", {"state": "已签订"}),
+		):
+			found = self.first("Negotiation", filters)
+			if found:
+				self.page(who, label, f"/app/negotiation/{found['name']}", settle=3)
+		self.page(who, "coordination list", "/app/negotiation-coordination", settle=3)
+		for label, filters in (("coordination open", {"status": "协调中"}), ("coordination closed", {"status": "已结案"})):
+			found = self.first("Negotiation Coordination", filters)
+			if found:
+				self.page(who, label, f"/app/negotiation-coordination/{found['name']}", settle=3)
+				self.page(who, f"{label} print", f"/app/print/Negotiation Coordination/{found['name']}", settle=4)
+		for label, filters in (("contract negotiated", {"negotiation": ["is", "set"]}), ("contract typed directly", {"negotiation": ["is", "not set"]})):
+			found = self.first("Contract", filters)
+			if found:
+				self.page(who, label, f"/app/contract/{found['name']}", settle=3)
+		found = self.first("Offer", {"negotiation_state": "中止"}) or self.first("Offer", {"negotiation": ["is", "set"]})
+		if found:
+			self.page(who, "offer with its negotiation", f"/app/offer/{found['name']}", settle=3)
 
 
 PHONE = (375, 812)
@@ -351,6 +401,11 @@ def main(argv=None):
 	parser.add_argument("--password", default=None, help="the demo users' password (springoffer.core.demo.PASSWORD)")
 	parser.add_argument("--no-serve", action="store_true", help="use a server already listening on 127.0.0.1:PORT")
 	parser.add_argument("--phone-only", action="store_true", help="only the employer's answer link on a phone")
+	parser.add_argument(
+		"--negotiations-only",
+		action="store_true",
+		help="only the negotiation pages (workspace, lists, forms, print) as the city's HRSS and union officers; writes nothing",
+	)
 	args = parser.parse_args(argv)
 
 	from springoffer.core.demo import PASSWORD
@@ -361,10 +416,19 @@ def main(argv=None):
 	driver = browser()
 	try:
 		check = Check(driver, f"http://127.0.0.1:{args.port}", out)
-		for who, user in (("city", CITY_OFFICER), ("province", PROVINCE_REVIEWER)) if not args.phone_only else ():
+		if args.negotiations_only:
+			for who, user in (("hrss", CITY_OFFICER), ("union", CITY_UNION_OFFICER)):
+				check.login(user, args.password or PASSWORD)
+				check.page(who, "workspace", "/app/spring-offer-action", settle=4)
+				check.visit_negotiations(who)
+		for who, user in (("city", CITY_OFFICER), ("province", PROVINCE_REVIEWER)) if not (args.phone_only or args.negotiations_only) else ():
 			check.login(user, args.password or PASSWORD)
 			check.visit_all(who)
-		phone_path(check, args.password or PASSWORD)
+		if not args.negotiations_only:
+			check.login(CITY_UNION_OFFICER, args.password or PASSWORD)
+			check.page("union", "workspace", "/app/spring-offer-action", settle=4)
+			check.visit_negotiations("union")
+			phone_path(check, args.password or PASSWORD)
 		(out / "results.json").write_text(json.dumps(check.results, ensure_ascii=False, indent=1), encoding="utf-8")
 		words = sum(r["english_words"] for r in check.results)
 		dialogs = sum(r["error_dialogs"] for r in check.results)

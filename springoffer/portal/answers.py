@@ -182,14 +182,14 @@ def view(offer):
 
 
 def next_meeting(offer):
-	"""The next meeting of the offer's negotiation, or None (no negotiation, or no date agreed): its date,
+	"""The next meeting of the offer's negotiation, or None (no negotiation, no date agreed, or a day passed): its date,
 	and the time and place where they are on record — the employer's proposed first meeting before any
 	was held, else the place agreed at the last meeting (the page writes them in Chinese)."""
 	if not offer.get("negotiation"):
 		return None
 	talks = frappe.db.get_value("Negotiation", offer.negotiation, ["next_meeting_on", "last_meeting_on"], as_dict=True)
-	if not talks or not talks.next_meeting_on:
-		return None
+	if not talks or not talks.next_meeting_on or getdate(talks.next_meeting_on) < getdate(today()):
+		return None  # none agreed, or its day passed without a meeting on record: nothing to come to
 	if talks.last_meeting_on:
 		time, place = "", frappe.db.get_value(
 			"Negotiation Meeting",

@@ -204,6 +204,7 @@ def make_contract(source_name: str) -> dict:
 				offer.scope, "工资专项集体协议"
 			),
 			"signing_date": negotiation.signed_on,
+			"negotiation_meetings": len(negotiation.meetings or []),  # as the contract's save will count them
 			"congress_members": negotiation.congress_members,
 			"congress_attending": negotiation.congress_attending,
 			"congress_approving": negotiation.congress_approving,

@@ -21,11 +21,13 @@ frappe.listview_settings["Negotiation"] = {
 			const since = value || doc.agreed_to_negotiate_on;
 			if (!since) return "";
 			const days = frappe.datetime.get_day_diff(frappe.datetime.get_today(), since);
-			const text = value
-				? __("{0} ({1} days ago)", [frappe.datetime.str_to_user(value), days])
-				: __("No meeting yet ({0} days since agreed)", [days]);
+			// short enough for the column; the date itself in the tooltip
+			const text = value ? __("{0} days ago", [days]) : __("None yet ({0} days)", [days]);
+			const title = value
+				? frappe.datetime.str_to_user(value)
+				: __("No meeting on record; the offer was agreed on {0}", [frappe.datetime.str_to_user(since)]);
 			const quiet = OPEN_NEGOTIATION_STATES.includes(doc.state) && days > STALLED_AFTER_DAYS;
-			return quiet ? `<span class="text-danger">${text}</span>` : text;
+			return `<span class="${quiet ? "text-danger" : ""}" title="${frappe.utils.escape_html(title)}">${text}</span>`;
 		},
 	},
 };

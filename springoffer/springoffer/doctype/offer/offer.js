@@ -50,9 +50,13 @@ frappe.ui.form.on("Offer", {
 		if (frm.is_new() || !frm.doc.negotiation) return;
 		const link = frappe.utils.get_form_link("Negotiation", frm.doc.negotiation, true);
 		const state = __(frm.doc.negotiation_state || "准备");
-		const text = frm.doc.next_meeting_on
-			? __("Negotiation {0}: {1}; next meeting on {2}", [link, state, frappe.datetime.str_to_user(frm.doc.next_meeting_on)])
-			: __("Negotiation {0}: {1}", [link, state]);
+		const next = frm.doc.next_meeting_on;
+		let text = __("Negotiation {0}: {1}", [link, state]);
+		if (next && next < frappe.datetime.get_today()) {
+			text = __("Negotiation {0}: {1}; the next meeting agreed for {2} has passed with none on record", [link, state, frappe.datetime.str_to_user(next)]);
+		} else if (next) {
+			text = __("Negotiation {0}: {1}; next meeting on {2}", [link, state, frappe.datetime.str_to_user(next)]);
+		}
 		const colour = { 中止: "orange", 争议协调: "red", 达成一致: "purple", 已签订: "green" }[frm.doc.negotiation_state] || "blue";
 		frm.dashboard.set_headline(text, colour);
 	},
