@@ -29,13 +29,13 @@ def test_percentile_is_nearest_rank():
 	assert percentile(list(range(1, 21)), 0.95) == 19
 
 
-def test_requests_are_counted_in_the_phase_they_started_in():
+def test_requests_are_counted_when_they_ended_the_seconds_after_a_fault_still_during():
 	requests = steady(0, 100)
 	requests += [Request(at=12.0, kind="list view", ms=5, ok=False, status=500), Request(at=75.0, kind="list view", ms=5, ok=False, status=502)]
 	phase = Phase("Redis queue stopped", start=10, end=70, until=130)
 	result = account(phase, requests, [], {}, target)
 	assert (result.failed_during, result.failed_after) == (1, 1)
-	assert result.requests_during == 120 + 1
+	assert result.requests_during == 130 + 1  # from 10 s to 70 + 5 settling seconds, two a second, and the failure
 	assert "1 requests failed after it" in result.problems
 
 
@@ -104,3 +104,13 @@ def test_tracebacks_in_error_answers_fail_the_fault():
 	result = account(Phase("MariaDB restarted", 10, 20, 90), requests, [], {}, target)
 	assert "1 error answers with a traceback" in result.problems
 	assert any("traceback" in line for line in result_lines(result))
+
+
+def test_a_request_cut_off_by_a_kill_counts_during_the_kill_even_if_it_started_before():
+	requests = steady(0, 100)
+	requests.append(Request(at=48.0, kind="附件 figures, province", ms=2200, ok=False, status=0))  # ends at the kill
+	kill = Phase("one gunicorn worker SIGKILLed", start=50, end=50, until=110)
+	result = account(kill, requests, [], {}, target)
+	assert (result.failed_during, result.failed_after) == (1, 0)
+	late = steady(0, 100) + [Request(at=56.0, kind="list view", ms=10, ok=False, status=502)]  # past the settling seconds
+	assert account(kill, late, [], {}, target).failed_after == 1

@@ -78,7 +78,7 @@ def _progress_bar(width=30):
 @click.argument("path", type=click.Path())
 @pass_context
 def import_ledger(context, path):
-	"""导入台帐工作簿（企业、要约、集体合同，可选地区、活动）：全部成功或全部不导入。"""
+	"""导入台帐工作簿（企业、要约、集体合同，可选地区、活动、协商会议）：全部成功或全部不导入。"""
 	frappe = _connect(context)
 	try:
 		import time
@@ -102,7 +102,7 @@ def import_ledger(context, path):
 			_fail(f"台帐有 {len(e.errors)} 处错误，未导入任何记录：\n" + "\n".join(str(error) for error in e.errors))
 		log = log_command_import(path, counts, started_at, frappe.utils.now_datetime())
 		frappe.db.commit()
-		labels = {"Region": "地区", "Campaign": "活动", "Enterprise": "企业", "Offer": "要约", "Contract": "集体合同"}
+		labels = {"Region": "地区", "Campaign": "活动", "Enterprise": "企业", "Offer": "要约", "Contract": "集体合同", "Negotiation Meeting": "协商会议"}
 		for doctype, n in counts.items():
 			click.echo(f"{labels[doctype]}：新增 {n['created']}，更新 {n['updated']}，未变 {n['unchanged']}")
 		click.echo(f"用时 {time.monotonic() - started:.1f} 秒；导入记录 {log}")
@@ -299,12 +299,13 @@ def load_test(context, users, minutes, port, workers, out, shape):
 @click.option("--users", default=50, show_default=True, help="模拟的同时在线用户数")
 @click.option("--outage-seconds", "outage", default=60, show_default=True, help="缓存 Redis、队列 Redis 各停止的秒数")
 @click.option("--quiet-seconds", "quiet", default=60, show_default=True, help="每次故障之后（和第一次之前）的平静时间（秒）")
+@click.option("--warmup-seconds", "warmup", default=60, show_default=True, help="开始计数之前的预热时间（秒）：刚启动时缓存是空的")
 @click.option("--import-rows", default=100_000, show_default=True, help="中途被终止的台帐导入的行数（新企业）")
 @click.option("--port", default=8710, show_default=True, help="gunicorn 在 127.0.0.1 上的端口")
 @click.option("--workers", type=int, help="gunicorn worker 数，默认 2 × CPU 核数 + 1")
 @click.option("--out", default="fault-drill", show_default=True, help="结果目录（请求记录、写入标记、locust 的 CSV、worker 日志）")
 @pass_context
-def fault_drill(context, users, outage, quiet, import_rows, port, workers, out):
+def fault_drill(context, users, outage, quiet, warmup, import_rows, port, workers, out):
 	"""故障演练：负载测试运行中依次停止缓存 Redis、队列 Redis，重启 MariaDB，杀掉一个 gunicorn worker，在十万行台帐导入进行到一半时杀掉后台 worker；
 	报告每次故障中和故障后失败的请求、p95 恢复所需秒数和每次写入是否恰好一次。只对 127.0.0.1 上本站点的服务，结束时重新启动停止的一切。"""
 	import os
@@ -313,7 +314,8 @@ def fault_drill(context, users, outage, quiet, import_rows, port, workers, out):
 
 	folder = Path(os.path.abspath(out))
 	folder.mkdir(parents=True, exist_ok=True)
-	drill = Drill(get_site(context), os.getcwd(), folder, users, outage, quiet, port, workers or 2 * (os.cpu_count() or 1) + 1, import_rows)
+	workers = workers or 2 * (os.cpu_count() or 1) + 1
+	drill = Drill(get_site(context), os.getcwd(), folder, users, outage, quiet, port, workers, import_rows, warmup)
 	drill.prepare()
 	drill.run()
 	if not drill.report():

@@ -2,8 +2,9 @@
 per fault, the requests that failed while it lasted and after it, how long p95 took to come back
 within target, what became of every write made in its time, and the drill's verdict.
 
-A request is counted in the phase it started in: "during" from the injection to the moment the
-service is back (for a kill, the kill), "after" from then to the next fault's injection (the quiet
+A request is counted by the moment its answer came (or the connection broke): "during" from the
+injection until `settle` seconds after the service is back (for a kill, the kill: the requests in
+flight then end within those seconds), "after" from then to the next fault's injection (the quiet
 minute). p95 is back when, in a window of `window` seconds, the 95th percentile of each request's
 time over its kind's target is at most 1 and nothing failed. A write belongs to the phase it was
 made in; the database then holds it once (right when the server acknowledged it; a write that got
@@ -23,6 +24,10 @@ class Request:
 	status: int = 0
 	traceback: bool = False  # an error answer showing a Python traceback
 
+	@property
+	def done(self):
+		return self.at + self.ms / 1000
+
 
 @dataclass
 class Write:
@@ -40,6 +45,7 @@ class Phase:
 	until: float  # the next fault's injection, or the end of the run
 	checks: list = field(default_factory=list)  # [(what, held)], the fault's own conditions
 	requests_must_answer: bool = False  # the fault must cost no request (the cache Redis down)
+	settle: float = 5.0  # seconds after `end` still counted as during
 
 
 @dataclass
@@ -127,8 +133,9 @@ def tally_writes(writes, stored):
 
 def account(phase, requests, writes, stored, target_of, window=10.0):
 	"""The PhaseResult of one fault."""
-	during = [r for r in requests if phase.start <= r.at < phase.end]
-	after = [r for r in requests if phase.end <= r.at < phase.until]
+	settled = min(phase.end + phase.settle, phase.until)
+	during = [r for r in requests if phase.start <= r.done < settled]
+	after = [r for r in requests if settled <= r.done < phase.until]
 	return PhaseResult(
 		name=phase.name,
 		failed_during=sum(not r.ok for r in during),

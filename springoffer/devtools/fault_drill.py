@@ -284,7 +284,11 @@ class ImportWatch:
 
 
 def ledger_import_status(name):
+	"""The import's status as its form shows it: opening the form is what marks a killed import 中断."""
 	frappe.db.rollback()  # a fresh read
+	doc = frappe.get_doc("Ledger Import", name)
+	doc.run_method("onload")
+	frappe.db.commit()
 	return frappe.db.get_value("Ledger Import", name, "status")
 
 
@@ -342,10 +346,10 @@ def stored_counts(writes):
 
 
 class Drill:
-	def __init__(self, site, sites_path, out, users, outage, quiet, port, workers, import_rows):
+	def __init__(self, site, sites_path, out, users, outage, quiet, port, workers, import_rows, warmup=60):
 		self.site, self.sites_path, self.out = site, sites_path, out
 		self.users, self.outage, self.quiet, self.port, self.workers = users, outage, quiet, port, workers
-		self.import_rows = import_rows
+		self.import_rows, self.warmup = import_rows, warmup
 		self.phases = []
 		self.server = self.worker = self.locust = None
 
@@ -396,11 +400,13 @@ class Drill:
 		with open(self.out / "locust.log", "w") as log_file:
 			self.locust = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT)
 
-	def phase(self, name, inject, restore=None, **flags):
-		"""Inject a fault, hold it (restore waits out the outage), then the quiet spell."""
+	def phase(self, name, inject, restore=None, checks=None, **flags):
+		"""Inject a fault, hold it (restore waits out the outage), then the quiet spell; `checks` the
+		fault's own [(what, held)], filled in as it goes."""
 		log(f"fault: {name}")
 		start = time.time()
-		checks = inject() or []
+		checks = [] if checks is None else checks
+		inject()
 		if restore:
 			time.sleep(self.outage)
 			restore()
@@ -455,9 +461,8 @@ class Drill:
 		def kill():
 			killed = kill_tree(self.worker)
 			log(f"SIGKILLed the worker {killed} at {progress.get('description') or progress}")
-			return checks
 
-		phase = self.phase("background worker SIGKILLed halfway through import-ledger", kill)
+		phase = self.phase("background worker SIGKILLed halfway through import-ledger", kill, checks=checks)
 		if progress.get("finished"):
 			checks.append(("the import was still running when the worker was killed (it had finished)", False))
 		self.worker = start_worker(self.sites_path, self.out)
@@ -509,8 +514,10 @@ class Drill:
 		self.server = lt.serve(self.site, self.port, self.workers, self.sites_path)
 		try:
 			self.start_load()
+			log(f"load running ({self.users} users); warming up {self.warmup} s (not counted)")
+			time.sleep(self.warmup)  # first requests after a start fill the caches: not the steady state
 			self.baseline_start = time.time()
-			log(f"load running ({self.users} users); quiet {self.quiet} s before the first fault")
+			log(f"quiet {self.quiet} s before the first fault (the baseline)")
 			time.sleep(self.quiet)
 			self.baseline_end = time.time()
 			for fault in faults:
