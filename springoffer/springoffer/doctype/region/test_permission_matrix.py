@@ -49,6 +49,8 @@ POLICY = {
 	"Annex Export Log": (STAFF, "region", {}),
 	"Answer Link": (STAFF, "region", {}),
 	"Answer Log": (STAFF, "region", {}),
+	"Negotiation": (STAFF, "region", {}),
+	"Negotiation Coordination": (STAFF, "region", {}),
 	"Spot Check": (REVIEWERS + SYSTEM, "province", {}),
 	"Region": (STAFF, "region", {"search_link_ignoring_user_permissions": "all", "client.validate_link": "all"}),
 	"Campaign": (STAFF, "all", {}),
@@ -66,6 +68,9 @@ POLICY = {
 	"Related Enterprise < Typical Case": (STAFF, "region", {}),
 	"Demonstration Site Activity < Demonstration Site": (STAFF, "region", {}),
 	"Instructor Assignment < Bargaining Instructor": (STAFF, "region", {}),
+	"Negotiation Representative < Negotiation": (STAFF, "region", {}),
+	"Negotiation Meeting < Negotiation": (STAFF, "region", {}),
+	"Coordination Extension < Negotiation Coordination": (STAFF, "region", {}),
 	"Spot Check Item < Spot Check": (REVIEWERS + SYSTEM, "province", {}),
 }
 
@@ -135,6 +140,8 @@ OUTPUT_POLICY = {
 	"report Focus Areas": (STAFF, "unit"),
 	"report Focus Area Enterprises": (STAFF, "unit"),
 	"report Quality Evaluation": (STAFF, "unit"),
+	"report Quality Evaluation Enterprises": (STAFF, "unit"),  # the contracts' enterprises
+	"report Quality Evaluation Enterprises (coordinations)": (STAFF, "unit"),
 	"report Demonstration Site Coverage": (STAFF, "unit"),
 	"report Instructor Workload": (STAFF, "unit"),
 	"report Unit Report Comparison": (STAFF, "unit"),
@@ -273,10 +280,12 @@ def build_fixture():
 		guideline = frappe.get_doc(
 			{"doctype": "Wage Guideline", "region": home, "year": 2031, "effective_from": "2031-01-01", "baseline": 6, "upper": 9, "lower": 3}
 		).insert()
+		talks_offer, talks, coordination = negotiation_records(home)
 		for key, doc in (
 			("Enterprise", enterprise), ("Offer", offer), ("Contract", contract), ("Demonstration Site", site),
 			("Typical Case", case), ("Unit Report", report), ("Bargaining Instructor", instructor),
 			("Contract Performance Check", check), ("Minimum Wage Standard", wage), ("Wage Guideline", guideline),
+			("Offer", talks_offer), ("Negotiation", talks), ("Negotiation Coordination", coordination),
 		):
 			records[key][doc.name] = home
 		records["Region"][home] = home
@@ -287,7 +296,8 @@ def build_fixture():
 				continue
 			child, parent = key.split(" < ")
 			parent_doc = {"Offer": offer, "Contract": contract, "Unit Report": report, "Demonstration Site": site,
-				"Typical Case": case, "Bargaining Instructor": instructor}.get(parent)
+				"Typical Case": case, "Bargaining Instructor": instructor, "Negotiation": talks,
+				"Negotiation Coordination": coordination}.get(parent)
 			for table in parent_doc.meta.get_table_fields() if parent_doc else ():
 				if table.options == child:
 					for row in parent_doc.get(table.fieldname):
@@ -326,6 +336,50 @@ def build_fixture():
 	return records
 
 
+def negotiation_records(home):
+	"""An offer answered 同意协商 in `home`, its negotiation (three a side, one meeting) and a coordination
+	of it accepted by HRSS and extended once: every new record of issue 28 with a row in each child table."""
+	enterprise = make_enterprise(region=home, name=f"{MARK}协商企业{home}", is_above_scale=1)
+	offer = frappe.get_doc(
+		{
+			"doctype": "Offer",
+			"campaign": CAMPAIGN,
+			"scope": c.SCOPE_SINGLE,
+			"date_sent": "2023-03-10",
+			"delivered_on": "2023-03-10",
+			"delivery_method": c.DELIVERY_BY_HAND,
+			"covered_enterprises": [{"enterprise": enterprise.name, "covered_workers": 100}],
+			"response": c.AGREED,
+			"response_date": "2023-03-20",
+			"worker_chief_representative": "王工会",
+			"employer_chief_representative": "张厂长",
+		}
+	).insert()
+	talks = frappe.get_doc("Negotiation", {"offer": offer.name})
+	talks.set(
+		"representatives",
+		[{"side": "职工方", "representative_name": name, "is_chief": int(i == 0)} for i, name in enumerate(("王工会", "李职工", "赵职工"))]
+		+ [{"side": "企业方", "representative_name": name, "is_chief": int(i == 0)} for i, name in enumerate(("张厂长", "钱经理", "孙主任"))],
+	)
+	talks.recorder = "周记录"
+	talks.append("meetings", {"held_on": "2023-03-28", "chair": "王工会", "place": "企业会议室", "outcome": "继续协商", "record_text": "首次协商"})
+	talks.save()
+	coordination = frappe.get_doc(
+		{
+			"doctype": "Negotiation Coordination",
+			"negotiation": talks.name,
+			"applicant": "职工方",
+			"applied_on": "2023-04-01",
+			"dispute_facts": "工资增幅分歧",
+			"accepted_on": "2023-04-02",
+			"hrss_coordinator": "人社局 刘协调",
+			"extensions": [{"extended_on": "2023-04-20", "days": 10, "reason": "双方需补充材料"}],
+		}
+	).insert()
+	talks.reload()
+	return offer, talks, coordination
+
+
 def quick_user(email, role, region):
 	"""A desk user with one role, confined to `region` when given. Written straight to the tables:
 	User.insert takes most of a second each and thirty are needed."""
@@ -343,11 +397,14 @@ def quick_user(email, role, region):
 def markers(records):
 	"""{home: strings that name the fixture's records there} (names, credit codes, titles)."""
 	found = {home: set() for home in HOMES}
-	for key in ("Enterprise", "Offer", "Contract", "Unit Report", "Demonstration Site", "Typical Case", "Bargaining Instructor"):
+	for key in (
+		"Enterprise", "Offer", "Contract", "Unit Report", "Demonstration Site", "Typical Case", "Bargaining Instructor",
+		"Negotiation", "Negotiation Coordination",
+	):
 		for name, home in records[key].items():
 			found[home].add(name)
 	for home in HOMES:
-		found[home] |= {f"{MARK}{kind}{home}" for kind in ("企业", "示范点", "案例", "指导员", "拒绝企业")}
+		found[home] |= {f"{MARK}{kind}{home}" for kind in ("企业", "示范点", "案例", "指导员", "拒绝企业", "协商企业")}
 	return found
 
 
@@ -464,6 +521,9 @@ def output_door(door, home, records):
 			filters = dict(unit_filters)
 		if name == "Focus Area Enterprises":
 			filters.update(area=c.FOCUS_AREAS[0], column="offered")
+		if name.startswith("Quality Evaluation Enterprises"):
+			name, _sep, coordinations = name.partition(" (")
+			filters.update(column="coordinations" if coordinations else "signed")
 		return call("frappe.desk.query_report.run", report_name=name, filters=frappe.as_json(filters))
 	if door == "api.annex_figures (REST)":
 		response = call("springoffer.api.annex_figures", campaign=CAMPAIGN, unit=home, as_of="2023-06-30")
@@ -514,6 +574,15 @@ class TestPermissionMatrix(FrappeTestCase):
 			frappe.clear_last_message()
 			frappe.local.message_log = []
 
+	def test_the_fixture_holds_records_of_every_row_of_the_policy(self):
+		"""Otherwise a row of the policy would be proved on nothing: every DocType (child tables
+		included) has records, a regional one in each of the three homes."""
+		for key, (_readers, rule, _exceptions) in POLICY.items():
+			homes = set(self.records[key].values())
+			self.assertTrue(homes, key)
+			if rule == "region":
+				self.assertEqual(homes, set(HOMES), key)
+
 	def test_policy_at_every_door(self):
 		failures = []
 		by_user = sorted(cases(), key=lambda case: (case[1], case[2]))
@@ -531,6 +600,56 @@ class TestPermissionMatrix(FrappeTestCase):
 						failures.append(f"{key} | {role} | {scope} | {door}: expected {want}, got {got}")
 		if failures:
 			self.fail(f"{len(failures)} of {CASES} cases differ:\n" + "\n".join(failures[:30]))
+
+	def test_only_hrss_writes_the_handling_of_a_coordination(self):
+		"""Acceptance, coordinators, extensions, closing and result are permlevel 1, written by HRSS only
+		(集体合同规定 Arts. 50–54): a union officer of the same city saving the form, or setting one field
+		through the API, keeps what HRSS recorded, while its own level-0 fields save; an HRSS officer's do."""
+		name = next(name for name, home in self.records["Negotiation Coordination"].items() if home == "株洲市")
+		handling = ("accepted_on", "hrss_coordinator", "union_coordinator", "enterprise_coordinator", "closed_on", "result", "remaining_issues", "status", "due_date")
+
+		def recorded():
+			doc = frappe.get_doc("Negotiation Coordination", name)
+			return {field: doc.get(field) for field in handling}, [(str(row.extended_on), row.days) for row in doc.extensions], doc.dispute_facts
+
+		before, extensions, _facts = recorded()
+		self.assertEqual((before["status"], extensions), ("协调中", [("2023-04-20", 10)]))
+		union, hrss = user_for("Trade Union Officer", "city"), user_for("HRSS Officer", "city")
+		sent = frappe.get_doc("Negotiation Coordination", name).as_dict()
+		sent.update(
+			{"accepted_on": "2023-04-03", "hrss_coordinator": "工会自己", "union_coordinator": "工会 陈", "enterprise_coordinator": "企联 何",
+			 "closed_on": "2023-04-25", "result": "工会自行结案", "remaining_issues": "无", "dispute_facts": "工资增幅分歧（补充）",
+			 "extensions": [{"extended_on": "2023-04-20", "days": 15}, {"extended_on": "2023-04-21", "days": 5}]}
+		)
+		with self.set_user(union):
+			self.assertTrue(frappe.has_permission("Negotiation Coordination", "write", name))
+			call("frappe.client.save", doc=frappe.as_json(sent))
+			call("frappe.client.set_value", doctype="Negotiation Coordination", name=name, fieldname="closed_on", value="2023-04-25")
+		after, after_extensions, facts = recorded()
+		self.assertEqual((after, after_extensions), (before, extensions))
+		self.assertEqual(facts, "工资增幅分歧（补充）")  # level 0: the applicant's side may complete the facts
+		with self.set_user(hrss):
+			call("frappe.client.set_value", doctype="Negotiation Coordination", name=name, fieldname="remaining_issues", value="加班工资另行协商")
+		self.assertEqual(recorded()[0]["remaining_issues"], "加班工资另行协商")
+		# HRSS closes it; a new application by the union starts unaccepted, whatever it sends
+		closing = {"union_coordinator": "工会 陈", "enterprise_coordinator": "企联 何", "result": "双方达成一致", "closed_on": "2023-04-25"}
+		with self.set_user(hrss):
+			call("frappe.client.set_value", doctype="Negotiation Coordination", name=name, fieldname=frappe.as_json(closing))
+		self.assertEqual(recorded()[0]["status"], "已结案")
+		application = {
+			"doctype": "Negotiation Coordination", "negotiation": frappe.db.get_value("Negotiation Coordination", name, "negotiation"),
+			"applicant": "职工方", "applied_on": "2023-05-02", "dispute_facts": "再次分歧", "accepted_on": "2023-05-02",
+			"hrss_coordinator": "工会自己", "closed_on": "2023-05-03", "result": "工会自行结案",
+			"extensions": [{"extended_on": "2023-05-02", "days": 15}],
+		}
+		with self.set_user(union):
+			new = call("frappe.client.insert", doc=frappe.as_json(application))
+		stored = frappe.get_doc("Negotiation Coordination", new["name"])
+		self.assertEqual(
+			(stored.accepted_on, stored.hrss_coordinator, stored.closed_on, stored.result, len(stored.extensions), stored.status),
+			(None, None, None, None, 0, "待受理"),
+		)
+		self.assertEqual(stored.dispute_facts, "再次分歧")
 
 	def test_every_child_table_of_the_module_is_confined_to_its_parents(self):
 		"""Child tables added later are covered too: the hook is registered for every DocType."""
@@ -585,7 +704,8 @@ class TestPermissionMatrix(FrappeTestCase):
 		# The leak check looks for names these answers do print for the caller's own records.
 		self.assertLessEqual(
 			{"report Spring Offer Annex Enterprises", "api.annex_figures (REST)", "api.download_annex (REST, desk button)",
-			 "unit_report.download", "unit_report.download_package", "report Instructor Workload"},
+			 "unit_report.download", "unit_report.download_package", "report Instructor Workload",
+			 "report Quality Evaluation Enterprises", "report Quality Evaluation Enterprises (coordinations)"},
 			naming,
 		)
 
