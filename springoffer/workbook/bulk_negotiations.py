@@ -12,6 +12,7 @@ from frappe.utils import getdate
 
 from springoffer.core import categories as c
 from springoffer.core import negotiation as talks
+from springoffer.core.ledger import MEETINGS, LedgerError
 from springoffer.workbook.bulk_rows import RowWriter, reserve_names
 
 CHUNK = 5_000
@@ -116,3 +117,182 @@ def link_contracts(offers):
 			WHERE k.offer IN %(offers)s AND (k.negotiation IS NULL OR k.negotiation != n.name)""",
 			{"offers": tuple(chunk)},
 		)
+
+
+# the 协商会议 sheet ---------------------------------------------------------------------------
+
+MEETING = ("name", "parent", "parenttype", "parentfield", "held_on", "place", "chair", "outcome", "next_meeting_on")
+# Who chaired a meeting the ledger lists, when the negotiation names no chief representative yet.
+CHAIR_ROLES = {talks.WORKER_SIDE: "职工方首席代表", talks.EMPLOYER_SIDE: "企业方首席代表"}
+
+
+class LedgerMeetings:
+	"""The meetings of a ledger's 协商会议 sheet into their offers' negotiations, in bulk. A meeting is
+	the same one when its negotiation holds a meeting on that day: its place and result are updated
+	if the ledger says otherwise, nothing else of it is touched. A new one is chaired by the chief
+	representative who did not chair the meeting before it (the workers' chief chairs the first,
+	集体合同规定 Art. 33); a new suspension's next meeting is the next meeting the ledger lists."""
+
+	def __init__(self, importer):
+		self.importer = importer
+		self.today = getdate(frappe.utils.today())
+		self.counts = {"created": 0, "updated": 0, "unchanged": 0}
+		self.out_of_order = set()  # negotiations given a meeting earlier than one they held
+
+	def error(self, meeting, message, column):
+		self.importer.errors.append(LedgerError(MEETINGS, meeting.row, message, column))
+
+	def run(self, meetings):
+		by_offer = {}
+		for meeting in meetings:
+			offer = self.importer.ledger.offers.get(meeting.offer)
+			name = self.importer.offer_names.get((offer.campaign, offer.number)) if offer else None
+			if name:  # an offer the import refused is reported on its own sheet
+				by_offer.setdefault(name, []).append(meeting)
+		if not by_offer:
+			return self.counts
+		negotiations = self.negotiations(list(by_offer))
+		new_rows, touched = [], set()
+		for offer, listed in by_offer.items():
+			talk = negotiations.get(offer)
+			if talk is None:
+				continue
+			written = self.merge(talk, listed, new_rows)
+			if written:
+				touched.add(talk.name)
+		RowWriter(self.importer.progress).insert("Negotiation Meeting", MEETING, new_rows, "协商会议")
+		self.derive(touched)
+		return self.counts
+
+	def negotiations(self, offers):
+		found = {}
+		for chunk in _chunks(offers):
+			for row in frappe.get_all(
+				"Negotiation", filters={"offer": ("in", chunk)}, fields=["name", "offer", "signed_on", "contract"], limit=0
+			):
+				found[row.offer] = row
+				row.chiefs, row.meetings = {}, []
+		contracts = [row.contract for row in found.values() if row.contract and not row.signed_on]
+		for chunk in _chunks(contracts):
+			signed = dict(frappe.get_all("Contract", filters={"name": ("in", chunk)}, fields=["name", "signing_date"], as_list=True))
+			for row in found.values():
+				row.signed_on = row.signed_on or signed.get(row.contract)  # signed when its contract was
+		by_name = {row.name: row for row in found.values()}
+		for chunk in _chunks(by_name):
+			for rep in frappe.get_all(
+				"Negotiation Representative",
+				filters={"parent": ("in", chunk), "parenttype": "Negotiation", "is_chief": 1},
+				fields=["parent", "side", "representative_name"],
+				limit=0,
+			):
+				by_name[rep.parent].chiefs.setdefault(rep.side, (rep.representative_name or "").strip())
+			for meeting in frappe.get_all(
+				"Negotiation Meeting",
+				filters={"parent": ("in", chunk), "parenttype": "Negotiation"},
+				fields=["name", "parent", "idx", "held_on", "place", "chair", "outcome"],
+				order_by="held_on asc, idx asc",
+				limit=0,
+			):
+				by_name[meeting.parent].meetings.append(meeting)
+		return found
+
+	def merge(self, talk, listed, new_rows):
+		"""The ledger's meetings of one negotiation; returns whether anything of it was written."""
+		chiefs = [talk.chiefs.get(side) or role for side, role in CHAIR_ROLES.items()]
+		signed_on = getdate(talk.signed_on) if talk.signed_on else None
+		stored = {}
+		for meeting in talk.meetings:
+			stored.setdefault(getdate(meeting.held_on), []).append(meeting)
+		timeline = [(getdate(m.held_on), m.idx, m.chair) for m in talk.meetings]
+		added, written = [], False
+		for meeting in listed:
+			if meeting.held_on > self.today:
+				self.error(meeting, f"会议日期 {meeting.held_on:%Y-%m-%d} 还没到；协商会议在召开后记录，请核对日期", "会议日期")
+				continue
+			if signed_on and meeting.held_on > signed_on:
+				self.error(
+					meeting,
+					f"会议日期 {meeting.held_on:%Y-%m-%d} 晚于该协商签订集体合同的日期 {signed_on:%Y-%m-%d}；请核对日期，签订后不再召开协商会议",
+					"会议日期",
+				)
+				continue
+			same_day = stored.get(meeting.held_on)
+			if same_day:
+				match = same_day.pop(0)
+				changed = {"outcome": meeting.outcome} if match.outcome != meeting.outcome else {}
+				if meeting.place and meeting.place != (match.place or ""):
+					changed["place"] = meeting.place
+				if changed:
+					frappe.db.set_value("Negotiation Meeting", match.name, changed, update_modified=False)
+					self.counts["updated"] += 1
+					written = True
+				else:
+					self.counts["unchanged"] += 1
+				continue
+			added.append(meeting)
+		if not added:
+			return written
+		# chairs in turn over every meeting of the negotiation, in the order they were held
+		timeline = [(getdate(m.held_on), 0, m.idx, m.chair, None) for m in talk.meetings]
+		timeline += [(m.held_on, 1, m.row, None, m) for m in added]
+		timeline.sort(key=lambda entry: entry[:3])
+		idx = max((m.idx for m in talk.meetings), default=0)
+		previous_chair = None
+		for position, (held_on, _new, _order, chair, meeting) in enumerate(timeline):
+			if meeting is not None:
+				chair = chiefs[1] if previous_chair == chiefs[0] else chiefs[0]
+				later = next((day for day, *_rest in timeline[position + 1 :] if day > held_on), None)
+				idx += 1
+				new_rows.append(
+					(
+						idx,
+						(
+							frappe.generate_hash(length=10), talk.name, "Negotiation", "meetings", held_on, meeting.place or None,
+							chair, meeting.outcome, later if meeting.outcome == talks.SUSPEND else None,
+						),
+					)
+				)  # fmt: skip
+				self.counts["created"] += 1
+			previous_chair = chair
+		if talk.meetings and min(m.held_on for m in added) < max(getdate(m.held_on) for m in talk.meetings):
+			self.out_of_order.add(talk.name)
+		return True
+
+	def derive(self, names):
+		"""What the controller derives from the meetings (Negotiation.derive, on_update): the last and next
+		meeting, the state, and the offer showing them; the rows numbered in the order held."""
+		for name in names:
+			talk = frappe.db.get_value(
+				"Negotiation",
+				name,
+				["offer", "signed_on", "contract", "draft_agreed_on", "open_coordination", "agreed_to_negotiate_on"],
+				as_dict=True,
+			)
+			rows = frappe.get_all(
+				"Negotiation Meeting",
+				filters={"parent": name, "parenttype": "Negotiation"},
+				fields=["name", "held_on", "chair", "outcome", "next_meeting_on"],
+				order_by="held_on asc, idx asc",
+			)
+			if name in self.out_of_order:
+				for idx, row in enumerate(rows, start=1):
+					frappe.db.set_value("Negotiation Meeting", row.name, "idx", idx, update_modified=False)
+			meetings = [
+				talks.Meeting(getdate(r.held_on), r.chair or "", r.outcome or talks.CONTINUE, getdate(r.next_meeting_on) if r.next_meeting_on else None)
+				for r in rows
+			]
+			proposed = frappe.db.get_value("Offer", talk.offer, "meeting_time")
+			values = {
+				"last_meeting_on": max((m.held_on for m in meetings), default=None),
+				"next_meeting_on": talks.next_meeting(meetings, getdate(proposed) if proposed else None),
+				"state": talks.state(
+					signed=bool(talk.signed_on or talk.contract),
+					agreed=bool(talk.draft_agreed_on),
+					coordination_open=bool(talk.open_coordination),
+					meetings=meetings,
+				),
+			}
+			values["quiet_since"] = values["last_meeting_on"] or talk.agreed_to_negotiate_on
+			frappe.db.set_value("Negotiation", name, values)  # modified: a form open meanwhile must reload
+		for chunk in _chunks(names):
+			_show_on_offers(chunk)

@@ -40,8 +40,8 @@ def from_errors(errors):
 
 
 def ledger_rows(ledger):
-	"""Rows of the workbook the import writes: regions added, enterprises, offer and contract rows."""
-	return len(ledger.added_regions) + len(ledger.enterprises) + len(ledger.offer_lines) + len(ledger.contract_lines)
+	"""Rows of the workbook the import writes: regions added, enterprises, offer, contract and meeting rows."""
+	return len(ledger.added_regions) + len(ledger.enterprises) + len(ledger.offer_lines) + len(ledger.contract_lines) + len(ledger.meetings)
 
 
 def site_regions():

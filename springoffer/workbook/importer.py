@@ -26,11 +26,11 @@ from springoffer.core.ledger import (
 	read_ledger,
 	split_choice,
 )
-from springoffer.workbook.bulk_negotiations import open_negotiations
+from springoffer.workbook.bulk_negotiations import LedgerMeetings, open_negotiations
 from springoffer.workbook.bulk_rows import NewRecords
 
 CANCEL_ACTION = "撤销"
-KINDS = ("Region", "Campaign", "Enterprise", "Offer", "Contract")
+KINDS = ("Region", "Campaign", "Enterprise", "Offer", "Contract", "Negotiation Meeting")
 
 
 def import_ledger(source, progress=None, user=None):
@@ -95,6 +95,7 @@ class _Importer:
 			# Offers written in bulk skipped Offer.on_update: their negotiations are opened here, and
 			# contracts written in bulk are linked to their offers' negotiations.
 			open_negotiations(list(self.offer_names.values()), self.progress)
+			self.counts["Negotiation Meeting"] = LedgerMeetings(self).run(self.ledger.meetings)
 			# Records saved one by one posted their own rows; only campaigns with records written in bulk
 			# need the ledger rebuilt. An unchanged re-import writes nothing, and keeps every cached figure.
 			for campaign in sorted(self.bulk_written):

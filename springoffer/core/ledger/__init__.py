@@ -12,6 +12,8 @@ extra sheets are ignored, blank rows are skipped):
 - 地区 (optional): 地区, 上级地区 — regions added under the shipped tree.
 - 活动 (optional): 名称, 开始日期, 结束日期, 上报截止日期. A campaign named with a year and not listed
   here (2024年春季要约行动) runs 03-01 … 06-30 of that year and is due 06-30.
+- 协商会议 (optional): 要约编号, 会议日期 (+ optional 地点, 结果) — one row per meeting held in the
+  negotiation of an offer of the 要约 sheet answered 同意协商, on or after its answer.
 
 read_ledger() checks everything and raises LedgerInvalid with every error found (sheet, Excel row,
 a Chinese message saying how to fix it) — a ledger is taken whole or not at all. No Frappe here.
@@ -19,7 +21,15 @@ a Chinese message saying how to fix it) — a ledger is taken whole or not at al
 
 
 from springoffer.core.categories import split_choice
-from springoffer.core.ledger.model import Campaign, Contract, Ledger, LedgerError, LedgerInvalid, Offer
+from springoffer.core.ledger.model import (
+	Campaign,
+	Contract,
+	Ledger,
+	LedgerError,
+	LedgerInvalid,
+	Meeting,
+	Offer,
+)
 from springoffer.core.ledger.reader import read_ledger
 from springoffer.core.ledger.sample import SAMPLE_CAMPAIGN, write_sample
 from springoffer.core.ledger.sheets import (
@@ -43,16 +53,20 @@ from springoffer.core.ledger.sheets import (
 	HRSS_HANDLING,
 	HRSS_HANDLING_DATE,
 	KIND,
+	MEETING_DATE,
+	MEETINGS,
 	NAME,
 	OFFER_NO,
 	OFFERS,
 	PARENT_REGION,
+	PLACE,
 	REFUSAL_REASON,
 	REGION,
 	REGION_NAME,
 	REGIONS,
 	RESPONSE,
 	RESPONSE_DATE,
+	RESULT,
 	SCOPE,
 	SHEET_ORDER,
 	SIGNING_DATE,
@@ -92,16 +106,20 @@ __all__ = [
 	"HRSS_HANDLING",
 	"HRSS_HANDLING_DATE",
 	"KIND",
+	"MEETINGS",
+	"MEETING_DATE",
 	"NAME",
 	"OFFERS",
 	"OFFER_NO",
 	"PARENT_REGION",
+	"PLACE",
 	"REFUSAL_REASON",
 	"REGION",
 	"REGIONS",
 	"REGION_NAME",
 	"RESPONSE",
 	"RESPONSE_DATE",
+	"RESULT",
 	"SAMPLE_CAMPAIGN",
 	"SCOPE",
 	"SHEET_ORDER",
@@ -116,6 +134,7 @@ __all__ = [
 	"Ledger",
 	"LedgerError",
 	"LedgerInvalid",
+	"Meeting",
 	"Offer",
 	"SheetSpec",
 	"code_error_text",

@@ -98,6 +98,16 @@ class Contract(NamedTuple):
 	row: int
 
 
+class Meeting(NamedTuple):
+	"""One row of the 协商会议 sheet: a meeting held in the negotiation of an agreed offer."""
+
+	offer: str  # 要约编号
+	held_on: date
+	place: str
+	outcome: str  # 继续协商 / 中止协商 / 达成一致
+	row: int
+
+
 @dataclass
 class Ledger:
 	enterprises: list  # counting.Enterprise, key = normalised 统一社会信用代码, in row order
@@ -110,6 +120,7 @@ class Ledger:
 	contracts: dict = field(default_factory=dict)  # 合同编号 → Contract
 	added_regions: dict = field(default_factory=dict)  # region → parent, from the 地区 sheet only
 	enterprise_rows: dict = field(default_factory=dict)  # credit code → its Excel row in the 企业 sheet
+	meetings: list = field(default_factory=list)  # Meeting of the 协商会议 sheet, by offer then date (rows in order)
 
 	@property
 	def offer_scopes(self):

@@ -3,6 +3,7 @@
 from springoffer.core.allocation import collector_paused
 from springoffer.core.ledger.cells import CellReader
 from springoffer.core.ledger.contract_sheet import ContractSheet
+from springoffer.core.ledger.meeting_sheet import MeetingSheet
 from springoffer.core.ledger.model import Ledger, LedgerInvalid
 from springoffer.core.ledger.offer_sheet import OfferSheet
 from springoffer.core.ledger.records import RecordSheets
@@ -11,7 +12,7 @@ from springoffer.core.ledger.sheets import SHEET_ORDER
 from springoffer.core.ledger.workbook import _load
 
 
-class _Reader(CellReader, SetupSheets, RecordSheets, OfferSheet, ContractSheet):
+class _Reader(CellReader, SetupSheets, RecordSheets, OfferSheet, ContractSheet, MeetingSheet):
 	"""Reads the sheets in order, collecting every error."""
 
 
@@ -46,6 +47,7 @@ def read_ledger(source, base_regions=None):
 			reader.read_contract_rows()
 			reader.read_offers()
 			reader.read_contracts()
+			reader.read_meetings()
 	finally:
 		workbook.close()
 	if reader.errors:
@@ -61,6 +63,7 @@ def read_ledger(source, base_regions=None):
 		contracts=reader.contracts,
 		added_regions=reader.added_regions,
 		enterprise_rows={code: row for code, (row, _employees, _code) in reader.known.items()},
+		meetings=reader.meetings,
 	)
 
 

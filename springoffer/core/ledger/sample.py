@@ -24,16 +24,20 @@ from springoffer.core.ledger.sheets import (
 	HRSS_HANDLING,
 	HRSS_HANDLING_DATE,
 	KIND,
+	MEETING_DATE,
+	MEETINGS,
 	NAME,
 	OFFER_NO,
 	OFFERS,
 	PARENT_REGION,
+	PLACE,
 	REFUSAL_REASON,
 	REGION,
 	REGION_NAME,
 	REGIONS,
 	RESPONSE,
 	RESPONSE_DATE,
+	RESULT,
 	SCOPE,
 	SIGNING_DATE,
 	START,
@@ -301,9 +305,38 @@ def _sample_rows(seed):
 		ENTERPRISES: enterprise_rows,
 		OFFERS: offer_rows,
 		CONTRACTS: contract_rows,
+		MEETINGS: _meetings(offer_rows, contract_rows, random.Random(f"{seed}-meetings"), end),
 		REGIONS: [{REGION_NAME: county, PARENT_REGION: "长沙市"} for county, _ in _SAMPLE_COUNTIES],
 		CAMPAIGNS: [{CAMPAIGN_NAME: SAMPLE_CAMPAIGN, START: start, END: end, DUE: end}],
 	}
+
+
+_MEETING_PLACES = ("企业会议室", "企业工会活动室", "行政楼二楼会议室")
+
+
+def _meetings(offer_rows, contract_rows, rng, end):
+	"""The 协商会议 rows of most agreed offers: one to three meetings after the answer, the last of a
+	signed one reaching agreement before the signature; an unsigned one still talking or suspended."""
+	signed = {row[OFFER_NO]: row[SIGNING_DATE] for row in contract_rows if row.get(OFFER_NO) and not row.get(STATUS)}
+	rows, seen = [], set()
+	for offer in offer_rows:
+		number = offer[OFFER_NO]
+		if number in seen or offer.get(RESPONSE) != categories.AGREED:
+			continue
+		seen.add(number)
+		if rng.random() < 0.3:
+			continue  # the ledger need not list every meeting
+		answered = offer[RESPONSE_DATE]
+		last = (signed[number] - timedelta(days=rng.randrange(3, 8))) if number in signed else min(end, answered + timedelta(days=rng.randrange(5, 40)))
+		last = max(last, answered)
+		count = min(rng.choice((1, 2, 2, 3)), (last - answered).days + 1)
+		days = sorted(rng.sample(range((last - answered).days), count - 1)) if count > 1 else []
+		final = "达成一致" if number in signed else rng.choice(("继续协商", "中止协商"))
+		place = rng.choice(_MEETING_PLACES)
+		held = [answered + timedelta(days=d) for d in days] + [last]
+		for index, day in enumerate(held, start=1):
+			rows.append({OFFER_NO: number, MEETING_DATE: day, PLACE: place, RESULT: final if index == len(held) else "继续协商"})
+	return rows
 
 
 def _deliver(offer_rows, rng):

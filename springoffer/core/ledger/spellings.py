@@ -8,7 +8,17 @@ so '私营企业 (民营企业)', '私营企业（民营企业）' and ' 私营�
 from functools import cache, lru_cache
 
 from springoffer.core import categories as c
-from springoffer.core.ledger.sheets import CANCELLED, CATEGORY, DELIVERY_METHOD, KIND, RESPONSE, SCOPE, STATUS
+from springoffer.core import negotiation as talks
+from springoffer.core.ledger.sheets import (
+	CANCELLED,
+	CATEGORY,
+	DELIVERY_METHOD,
+	KIND,
+	RESPONSE,
+	RESULT,
+	SCOPE,
+	STATUS,
+)
 
 SIGNED = ""  # a signed contract: what the form counts
 
@@ -51,6 +61,11 @@ SPELLINGS = {
 			*(state for state in c.CONTRACT_STATES if state != c.CONTRACT_CANCELLED),
 		),
 		CANCELLED: ("撤销", "已作废", "作废", "已取消", "取消", "已终止", "终止"),
+	},
+	RESULT: {
+		talks.CONTINUE: ("", "继续", "协商中", "继续协商中", "未达成一致", "待续", "下次继续"),
+		talks.SUSPEND: ("中止", "暂停", "暂停协商", "中止协商中", "暂缓", "暂缓协商"),
+		talks.AGREE: ("一致", "已达成一致", "协商一致", "达成协议", "达成", "通过"),
 	},
 }
 

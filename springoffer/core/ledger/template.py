@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from springoffer.core import categories
+from springoffer.core import negotiation as talks
 from springoffer.core.ledger.sheets import (
 	CAMPAIGNS,
 	CANCELLED,
@@ -19,9 +20,12 @@ from springoffer.core.ledger.sheets import (
 	DELIVERY_METHOD,
 	ENTERPRISES,
 	KIND,
+	MEETINGS,
+	OFFER_NO,
 	OFFERS,
 	REGIONS,
 	RESPONSE,
+	RESULT,
 	SCOPE,
 	SHEET_ORDER,
 	SPECS,
@@ -43,6 +47,8 @@ NOTES = (
 	f"7. 县市区请先在「{REGIONS}」表列出（地区、上级地区）；「{CAMPAIGNS}」表可写明活动的起止和上报截止日期，未列出的“2024年春季要约行动”按当年 3 月 1 日至 6 月 30 日计。",
 	f"8. 「{DELIVERED_ON}」是企业方收到要约书的日期，20 日应约期限从这一天起算（集体合同规定第三十二条）；填了须同时填「{DELIVERY_METHOD}」（{_options(categories.DELIVERY_METHODS)}）。"
 	f"尚未送达的留空，不计逾期；整张表没有「{DELIVERED_ON}」列时，各要约按发出日期计，送达方式记为「{categories.DELIVERY_UNRECORDED}」。",
+	f"9. 「{MEETINGS}」表可不填：每行是一次已召开的协商会议，「{OFFER_NO}」填本台帐「{OFFERS}」表中回应为{categories.AGREED}的要约，会议日期不早于回应日期；"
+	f"「{RESULT}」填{_options(talks.OUTCOMES)}，空白视为继续协商。导入后记入该要约的集体协商，由双方首席代表轮流主持（第一次为职工方首席代表）。",
 )
 
 _DROPDOWNS = {
@@ -52,6 +58,7 @@ _DROPDOWNS = {
 	DELIVERY_METHOD: categories.DELIVERY_METHODS,
 	KIND: categories.CONTRACT_KINDS,
 	STATUS: (CANCELLED,),
+	RESULT: talks.OUTCOMES,
 }
 
 

@@ -14,6 +14,7 @@ from springoffer.core.ledger import (
 	CODE,
 	CONTRACTS,
 	ENTERPRISES,
+	MEETINGS,
 	OFFERS,
 	REGION,
 	REGIONS,
@@ -57,7 +58,7 @@ def header(ws):
 def city_book(extra_region=None):
 	"""Only the 企业 sheet, with the sample's 长沙 enterprises (and one of `extra_region` last)."""
 	wb = sample_book()
-	for title in (OFFERS, CONTRACTS, REGIONS, CAMPAIGNS):
+	for title in (OFFERS, CONTRACTS, REGIONS, CAMPAIGNS, MEETINGS):
 		del wb[title]
 	ws = wb[ENTERPRISES]
 	region = header(ws)[REGION]

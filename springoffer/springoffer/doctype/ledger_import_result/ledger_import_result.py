@@ -18,7 +18,7 @@ class LedgerImportResult(RowOfParent, Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		record_type: DF.Literal["Region", "Campaign", "Enterprise", "Offer", "Contract"]
+		record_type: DF.Literal["Region", "Campaign", "Enterprise", "Offer", "Contract", "Negotiation Meeting"]
 		unchanged: DF.Int
 		updated: DF.Int
 	# end: auto-generated types

@@ -7,6 +7,7 @@ from io import BytesIO
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import getdate
 from openpyxl import load_workbook
 
 from springoffer.core import categories as c
@@ -17,8 +18,10 @@ from springoffer.workbook.importer import import_ledger
 CAMPAIGN = "2023年协商批量测试活动"
 
 
-def sample_bytes():
+def sample_bytes(meetings=True):
 	wb = load_workbook(BytesIO(write_sample(seed=5)))
+	if not meetings:
+		del wb["协商会议"]
 	for ws in wb.worksheets:
 		for row in ws.iter_rows():
 			for cell in row:
@@ -33,7 +36,7 @@ class TestBulkNegotiations(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.sample = sample_bytes()
+		cls.sample = sample_bytes(meetings=False)  # the negotiations as opened (the meetings: below)
 		cls.ledger = read_ledger(cls.sample)
 
 	def setUp(self):
@@ -119,3 +122,127 @@ class TestBulkNegotiations(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Contract", {"offer": signed, "is_cancelled": 0}, "negotiation"), frappe.db.get_value("Offer", signed, "negotiation"))
 		negotiations_for_agreed_offers.execute()  # run again: nothing more
 		self.assertEqual(frappe.db.count("Negotiation"), before + 2)
+
+
+def with_meeting_rows(source, rows):
+	"""The workbook `source` with its 协商会议 sheet holding `rows` only."""
+	wb = load_workbook(BytesIO(source))
+	if "协商会议" in wb.sheetnames:
+		del wb["协商会议"]
+	ws = wb.create_sheet("协商会议")
+	ws.append(["要约编号", "会议日期", "地点", "结果"])
+	for row in rows:
+		ws.append(list(row))
+	out = BytesIO()
+	wb.save(out)
+	return out.getvalue()
+
+
+class TestLedgerMeetings(FrappeTestCase):
+	"""The ledger's 协商会议 sheet (issue 28 item 5) into the offers' negotiations."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.sample = sample_bytes()
+		cls.ledger = read_ledger(cls.sample)
+		signed = {k.offer for k in cls.ledger.contracts.values() if k.offer and not k.cancelled}
+		agreed = sorted((o for o in cls.ledger.offers.values() if o.response == c.AGREED), key=lambda o: o.number)
+		cls.unsigned = next(o for o in agreed if o.number not in signed)
+		cls.signed = next(o for o in agreed if o.number in signed)
+		cls.signed_on = next(k.signing_date for k in cls.ledger.contracts.values() if k.offer == cls.signed.number)
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.db.savepoint("ledger_meetings")
+
+	def tearDown(self):
+		frappe.db.rollback(save_point="ledger_meetings")
+
+	def talks_of(self, offer):
+		name = frappe.db.get_value("Offer", {"campaign": CAMPAIGN, "ledger_no": offer.number}, "negotiation")
+		return frappe.get_doc("Negotiation", name)
+
+	def day(self, offer, days):
+		from datetime import timedelta
+
+		return offer.response_date + timedelta(days=days)
+
+	def test_the_sample_imports_its_meetings(self):
+		counts = import_ledger(self.sample)
+		self.assertEqual(counts["Negotiation Meeting"], {"created": len(self.ledger.meetings), "updated": 0, "unchanged": 0})
+		stored = frappe.db.sql(
+			"""SELECT COUNT(*) FROM `tabNegotiation Meeting` m JOIN `tabNegotiation` n ON n.name = m.parent
+			WHERE n.campaign = %s""",
+			CAMPAIGN,
+		)[0][0]
+		self.assertEqual(stored, len(self.ledger.meetings))
+		again = import_ledger(self.sample)  # the same file again: the same meetings, nothing written
+		self.assertEqual(again["Negotiation Meeting"], {"created": 0, "updated": 0, "unchanged": len(self.ledger.meetings)})
+
+	def test_rows_become_meetings_chaired_in_turn_and_derive_the_state(self):
+		o = self.unsigned
+		rows = [
+			(o.number, self.day(o, 9), "企业会议室", "中止协商"),
+			(o.number, self.day(o, 2), "工会活动室", None),
+			(o.number, self.day(o, 20), None, "继续"),
+		]
+		counts = import_ledger(with_meeting_rows(self.sample, rows))
+		self.assertEqual(counts["Negotiation Meeting"]["created"], 3)
+		talks = self.talks_of(o)
+		self.assertEqual(
+			[(m.held_on, m.place, m.chair, m.outcome, m.next_meeting_on) for m in talks.meetings],
+			[
+				(self.day(o, 2), "工会活动室", "职工方首席代表", "继续协商", None),
+				(self.day(o, 9), "企业会议室", "企业方首席代表", "中止协商", self.day(o, 20)),  # the next one the ledger lists
+				(self.day(o, 20), None, "职工方首席代表", "继续协商", None),
+			],
+		)
+		self.assertEqual((talks.state, talks.last_meeting_on), ("协商中", self.day(o, 20)))
+		offer = frappe.db.get_value("Offer", talks.offer, ["negotiation_state", "next_meeting_on"], as_dict=True)
+		self.assertEqual((offer.negotiation_state, offer.next_meeting_on), ("协商中", None))
+
+		# a changed result updates that meeting; a new, earlier one is chaired by the workers' chief named
+		# on the negotiation, and the rows are numbered in the order held
+		talks.set("representatives", [{"side": "职工方", "representative_name": "周工会", "is_chief": 1}])
+		talks.db_update_all()
+		rows[2] = (o.number, self.day(o, 20), None, "达成一致")
+		rows.append((o.number, self.day(o, 1), None, None))
+		counts = import_ledger(with_meeting_rows(self.sample, rows))
+		self.assertEqual(
+			(counts["Negotiation Meeting"]["created"], counts["Negotiation Meeting"]["updated"], counts["Negotiation Meeting"]["unchanged"]),
+			(1, 1, 2),
+		)
+		talks = self.talks_of(o)
+		first = talks.meetings[0]
+		self.assertEqual((first.idx, first.held_on, first.chair), (1, self.day(o, 1), "周工会"))
+		self.assertEqual([m.held_on for m in talks.meetings], sorted(m.held_on for m in talks.meetings))
+		self.assertEqual((talks.state, talks.next_meeting_on), ("达成一致", None))
+		self.assertEqual(frappe.db.get_value("Offer", talks.offer, "negotiation_state"), "达成一致")
+
+	def test_a_signed_negotiations_meeting_stays_signed_and_bad_rows_change_nothing(self):
+		o = self.signed
+		import_ledger(with_meeting_rows(self.sample, [(o.number, self.day(o, 1), None, "达成一致")]))
+		self.assertEqual(self.talks_of(o).state, "已签订")
+		before = frappe.db.count("Negotiation Meeting")
+		from datetime import timedelta
+
+		from springoffer.core.ledger import LedgerInvalid
+
+		late = (o.number, self.signed_on + timedelta(days=2), None, None)
+		future = (self.unsigned.number, getdate(frappe.utils.today()) + timedelta(days=30), None, None)
+		with self.assertRaises(LedgerInvalid) as caught:
+			import_ledger(with_meeting_rows(self.sample, [(o.number, self.day(o, 1), None, "达成一致"), late, future, (self.unsigned.number, self.day(self.unsigned, 3), None, None)]))
+		problems = {(e.sheet, e.row): e.message for e in caught.exception.errors}
+		self.assertEqual(set(problems), {("协商会议", 3), ("协商会议", 4)})
+		self.assertIn("晚于该协商签订集体合同的日期", problems[("协商会议", 3)])
+		self.assertIn("还没到", problems[("协商会议", 4)])
+		self.assertEqual(frappe.db.count("Negotiation Meeting"), before)  # the good row of the same file was rolled back too
+
+	def test_without_the_sheet_nothing_changes(self):
+		counts = import_ledger(sample_bytes(meetings=False))
+		self.assertEqual(counts["Negotiation Meeting"], {"created": 0, "updated": 0, "unchanged": 0})
+		self.assertEqual(
+			frappe.db.sql("SELECT COUNT(*) FROM `tabNegotiation Meeting` m JOIN `tabNegotiation` n ON n.name = m.parent WHERE n.campaign = %s", CAMPAIGN)[0][0],
+			0,
+		)
