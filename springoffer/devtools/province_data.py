@@ -190,12 +190,21 @@ def load(data, campaign=CAMPAIGN):
 		("name", "parent", "parenttype", "parentfield", "idx", "enterprise", "covered_workers", *common),
 		[(r, p, "Contract", "covered_enterprises", i, e, w, *stamp) for r, p, i, e, w in data.contract_lines],
 	)
+	# agreed offers have their negotiation, as a ledger import opens them (written in bulk too)
+	from springoffer.workbook.bulk_negotiations import open_negotiations
+
+	open_negotiations([o[0] for o in data.offers if o[4] == c.AGREED])
 
 
 def cleanup(campaign=CAMPAIGN):
 	"""Remove the benchmark's documents, ledger rows and enterprises."""
 	import frappe
 
+	for child in ("Negotiation Representative", "Negotiation Meeting"):
+		frappe.db.sql(
+			f"DELETE r FROM `tab{child}` r JOIN `tabNegotiation` n ON n.name = r.parent WHERE n.campaign = %s", campaign
+		)
+	frappe.db.delete("Negotiation", {"campaign": campaign})
 	for parent, child in (("Offer", "Offer Coverage"), ("Contract", "Contract Coverage")):
 		frappe.db.sql(
 			f"DELETE cov FROM `tab{child}` cov JOIN `tab{parent}` p ON p.name = cov.parent WHERE p.campaign = %s", campaign

@@ -246,3 +246,28 @@ class TestLedgerMeetings(FrappeTestCase):
 			frappe.db.sql("SELECT COUNT(*) FROM `tabNegotiation Meeting` m JOIN `tabNegotiation` n ON n.name = m.parent WHERE n.campaign = %s", CAMPAIGN)[0][0],
 			0,
 		)
+
+
+class TestProvinceData(FrappeTestCase):
+	"""The benchmark's province, written in bulk, has its agreed offers' negotiations; cleanup removes them."""
+
+	def test_loaded_agreed_offers_have_negotiations_and_cleanup_removes_them(self):
+		from springoffer.devtools import province_data
+
+		if province_data.loaded_shape():
+			self.skipTest("this site holds the benchmark's province")
+		data = province_data.generate(200, 300, 60)
+		try:
+			province_data.load(data)
+			agreed = {o[0] for o in data.offers if o[4] == c.AGREED}
+			talks = frappe.get_all("Negotiation", filters={"campaign": province_data.CAMPAIGN}, fields=["offer", "state"])
+			self.assertEqual({t.offer for t in talks}, agreed)
+			self.assertEqual({t.state for t in talks}, {"准备"})
+		finally:
+			province_data.cleanup()
+		self.assertEqual(frappe.db.count("Negotiation", {"campaign": province_data.CAMPAIGN}), 0)
+		orphans = frappe.db.sql(
+			"""SELECT COUNT(*) FROM `tabNegotiation Representative` r LEFT JOIN `tabNegotiation` n ON n.name = r.parent
+			WHERE r.parenttype = 'Negotiation' AND n.name IS NULL"""
+		)[0][0]
+		self.assertEqual(orphans, 0)
