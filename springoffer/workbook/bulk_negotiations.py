@@ -260,39 +260,49 @@ class LedgerMeetings:
 
 	def derive(self, names):
 		"""What the controller derives from the meetings (Negotiation.derive, on_update): the last and next
-		meeting, the state, and the offer showing them; the rows numbered in the order held."""
-		for name in names:
-			talk = frappe.db.get_value(
-				"Negotiation",
-				name,
-				["offer", "signed_on", "contract", "draft_agreed_on", "open_coordination", "agreed_to_negotiate_on"],
+		meeting, the state, and the offer showing them; the rows numbered in the order held. Read in
+		chunks, one UPDATE per negotiation."""
+		moment, user = frappe.utils.now(), frappe.session.user
+		for chunk in _chunks(names):
+			found = frappe.db.sql(
+				"""SELECT n.name, n.signed_on, n.contract, n.draft_agreed_on, n.open_coordination, n.agreed_to_negotiate_on,
+					o.meeting_time
+				FROM `tabNegotiation` n JOIN `tabOffer` o ON o.name = n.offer WHERE n.name IN %(names)s""",
+				{"names": tuple(chunk)},
 				as_dict=True,
 			)
-			rows = frappe.get_all(
+			rows = {}
+			for row in frappe.get_all(
 				"Negotiation Meeting",
-				filters={"parent": name, "parenttype": "Negotiation"},
-				fields=["name", "held_on", "chair", "outcome", "next_meeting_on"],
-				order_by="held_on asc, idx asc",
-			)
-			if name in self.out_of_order:
-				for idx, row in enumerate(rows, start=1):
-					frappe.db.set_value("Negotiation Meeting", row.name, "idx", idx, update_modified=False)
-			meetings = [
-				talks.Meeting(getdate(r.held_on), r.chair or "", r.outcome or talks.CONTINUE, getdate(r.next_meeting_on) if r.next_meeting_on else None)
-				for r in rows
-			]
-			proposed = frappe.db.get_value("Offer", talk.offer, "meeting_time")
-			values = {
-				"last_meeting_on": max((m.held_on for m in meetings), default=None),
-				"next_meeting_on": talks.next_meeting(meetings, getdate(proposed) if proposed else None),
-				"state": talks.state(
+				filters={"parent": ("in", chunk), "parenttype": "Negotiation"},
+				fields=["name", "parent", "held_on", "chair", "outcome", "next_meeting_on"],
+				order_by="parent asc, held_on asc, idx asc",
+				limit=0,
+			):
+				rows.setdefault(row.parent, []).append(row)
+			for talk in found:
+				held = rows.get(talk.name, [])
+				if talk.name in self.out_of_order:
+					for idx, row in enumerate(held, start=1):
+						frappe.db.set_value("Negotiation Meeting", row.name, "idx", idx, update_modified=False)
+				meetings = [
+					talks.Meeting(getdate(r.held_on), r.chair or "", r.outcome or talks.CONTINUE, getdate(r.next_meeting_on) if r.next_meeting_on else None)
+					for r in held
+				]
+				last = max((m.held_on for m in meetings), default=None)
+				state = talks.state(
 					signed=bool(talk.signed_on or talk.contract),
 					agreed=bool(talk.draft_agreed_on),
 					coordination_open=bool(talk.open_coordination),
 					meetings=meetings,
-				),
-			}
-			values["quiet_since"] = values["last_meeting_on"] or talk.agreed_to_negotiate_on
-			frappe.db.set_value("Negotiation", name, values)  # modified: a form open meanwhile must reload
-		for chunk in _chunks(names):
+				)
+				# modified too: a form open meanwhile must reload before it saves
+				frappe.db.sql(
+					"""UPDATE `tabNegotiation` SET last_meeting_on = %s, next_meeting_on = %s, state = %s, quiet_since = %s,
+						modified = %s, modified_by = %s WHERE name = %s""",
+					(
+						last, talks.next_meeting(meetings, getdate(talk.meeting_time) if talk.meeting_time else None), state,
+						last or talk.agreed_to_negotiate_on, moment, user, talk.name,
+					),
+				)  # fmt: skip
 			_show_on_offers(chunk)
