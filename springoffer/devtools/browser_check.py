@@ -29,6 +29,7 @@ from pathlib import Path
 CITY_OFFICER = "changsha.hrss@demo.example.com"
 PROVINCE_REVIEWER = "hunan.hrss.review@demo.example.com"
 CITY_UNION_OFFICER = "changsha.union@demo.example.com"
+OTHER_CITY_HRSS_OFFICER = "xiangtan.hrss@demo.example.com"  # the demo's overdue coordination is 湘潭市's
 # The workspace's negotiation cards (springoffer.desk.workspace.OPEN_WORK): the lists they open.
 NEGOTIATION_CARDS = ("negotiations_stalled", "suspensions_overdue", "coordinations_due_soon", "coordinations_overdue")
 
@@ -275,7 +276,7 @@ class Check:
 			if found:
 				self.page(who, label, f"/app/negotiation-coordination/{found['name']}", settle=3)
 				self.page(who, f"{label} print", f"/app/print/Negotiation Coordination/{found['name']}", settle=4)
-		for label, filters in (("contract negotiated", {"negotiation": ["is", "set"]}), ("contract typed directly", {"negotiation": ["is", "not set"]})):
+		for label, filters in (("contract negotiated", {"negotiation_meetings": [">", 0]}), ("contract without meetings", {"negotiation_meetings": 0})):
 			found = self.first("Contract", filters)
 			if found:
 				self.page(who, label, f"/app/contract/{found['name']}", settle=3)
@@ -417,7 +418,7 @@ def main(argv=None):
 	try:
 		check = Check(driver, f"http://127.0.0.1:{args.port}", out)
 		if args.negotiations_only:
-			for who, user in (("hrss", CITY_OFFICER), ("union", CITY_UNION_OFFICER)):
+			for who, user in (("hrss", CITY_OFFICER), ("union", CITY_UNION_OFFICER), ("xiangtan", OTHER_CITY_HRSS_OFFICER)):
 				check.login(user, args.password or PASSWORD)
 				check.page(who, "workspace", "/app/spring-offer-action", settle=4)
 				check.visit_negotiations(who)

@@ -22,7 +22,7 @@ frappe.listview_settings["Negotiation"] = {
 			if (!since) return "";
 			const days = frappe.datetime.get_day_diff(frappe.datetime.get_today(), since);
 			// short enough for the column; the date itself in the tooltip
-			const text = value ? __("{0} days ago", [days]) : __("None yet ({0} days)", [days]);
+			const text = value ? __("{0} days ago", [days]) : __("No meeting, {0} days", [days]);
 			const title = value
 				? frappe.datetime.str_to_user(value)
 				: __("No meeting on record; the offer was agreed on {0}", [frappe.datetime.str_to_user(since)]);
