@@ -114,3 +114,15 @@ def test_a_request_cut_off_by_a_kill_counts_during_the_kill_even_if_it_started_b
 	assert (result.failed_during, result.failed_after) == (1, 0)
 	late = steady(0, 100) + [Request(at=56.0, kind="list view", ms=10, ok=False, status=502)]  # past the settling seconds
 	assert account(kill, late, [], {}, target).failed_after == 1
+
+
+def test_on_a_busy_machine_back_means_back_to_the_level_before_the_faults():
+	busy = [Request(at=t / 2, kind="list view", ms=1300, ok=True) for t in range(0, 200)]  # 1.3 × target throughout
+	busy += [Request(at=50 + t / 4, kind="list view", ms=9000, ok=True) for t in range(0, 40)]  # 10 s very slow
+	phase = Phase("Redis cache stopped", start=40, end=50, until=100)
+	result = account(phase, busy, [], {}, target, baseline_ratio=1.3)
+	assert result.recovery_seconds is None
+	assert result.recovery_to_baseline == 10
+	assert result.problems == []
+	assert "to its level before the faults, 1.30 of target: 10 s" in result_lines(result)[1]
+	assert account(phase, busy, [], {}, target, baseline_ratio=1.0).problems == ["p95 not back within target, nor at its level before the faults, in the quiet time"]

@@ -574,7 +574,7 @@ class Drill:
 		print(f"== before the faults: {failed} of {len(baseline)} requests failed; p95 at {p95:.2f} of target")
 		if failed:
 			baseline_problems.append(f"{failed} requests failed with no fault")
-		results = [fd.account(phase, requests, writes, stored, self.target_of) for phase in self.phases]
+		results = [fd.account(phase, requests, writes, stored, self.target_of, baseline_ratio=p95) for phase in self.phases]
 		for result in results:
 			for line in fd.result_lines(result):
 				print(line)
