@@ -525,6 +525,7 @@ class Drill:
 		finally:
 			self.services.restore_all()
 			self.stop_all()
+		self.save_run()
 		self.clean_up()
 
 	def stop_all(self):
@@ -553,7 +554,17 @@ class Drill:
 		except Exception as e:
 			print(f"!! the drill's enterprises were not removed: {e}", file=sys.stderr)
 
+	def save_run(self):
+		"""What the report needs besides locust's files, so it can be printed again (report_again)."""
+		run = {
+			"reference": self.reference, "baseline": [self.baseline_start, self.baseline_end],
+			"phases": [{k: getattr(p, k) for k in ("name", "start", "end", "until", "checks", "requests_must_answer", "settle")} for p in self.phases],
+		}
+		(self.out / "run.json").write_text(json.dumps(run, ensure_ascii=False), encoding="utf-8")
+
 	def report(self):
+		if not (self.out / "run.json").exists():
+			self.save_run()
 		marks_path = self.out / "marks.json"
 		marks = json.loads(marks_path.read_text(encoding="utf-8")) if marks_path.exists() else {}
 		requests = read_requests(self.requests_path)
@@ -581,3 +592,21 @@ class Drill:
 		passed, line = fd.verdict(results, baseline_problems)
 		print(line)
 		return passed
+
+
+def report_again(site, out, users=50, outage=60, quiet=60):
+	"""Print a finished drill's report again from its folder: bench --site S execute
+	springoffer.devtools.fault_drill.report_again --kwargs "{'site': S, 'out': '/path/fault-drill'}"."""
+	folder = Path(out)
+	run = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+	sites_path = os.path.abspath(frappe.local.sites_path) if getattr(frappe.local, "sites_path", None) else os.getcwd()
+	frappe.destroy()
+	drill = Drill(site, sites_path, folder, users, outage, quiet, 0, 0, 0)
+	drill.reference, drill.scale = run["reference"], max(1.0, run["reference"] / lt.REFERENCE_READ)
+	drill.baseline_start, drill.baseline_end = run["baseline"]
+	drill.requests_path = folder / "requests.jsonl"
+	drill.phases = [fd.Phase(**{**p, "checks": [tuple(c) for c in p["checks"]]}) for p in run["phases"]]
+	try:
+		return drill.report()
+	finally:
+		drill.connect()  # `bench execute` closes the connection it opened
