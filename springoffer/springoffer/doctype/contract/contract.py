@@ -8,6 +8,7 @@ from springoffer.core import categories, clocks, rules
 from springoffer.springoffer.doctype.minimum_wage_standard.minimum_wage_standard import minimum_wage_on
 from springoffer.springoffer.doctype.negotiation.negotiation import (
 	follow_contract,
+	forget_contract,
 	meetings_on_record,
 	negotiation_of,
 )
@@ -167,6 +168,7 @@ class Contract(Document):
 			follow_contract(self)
 
 	def on_trash(self):
+		forget_contract(self)
 		annex_ledger.unpost(self)
 
 

@@ -250,5 +250,28 @@ def follow_contract(contract):
 		frappe.db.set_value("Offer", contract.offer, "negotiation_state", core.SIGNED, update_modified=False)
 
 
+def forget_contract(contract):
+	"""A deleted contract leaves its negotiation as its record stands without it."""
+	name = frappe.db.get_value("Negotiation", {"contract": contract.name}, "name")
+	if not name:
+		return
+	doc = frappe.get_doc("Negotiation", name)
+	doc.contract = None
+	doc.derive(frappe.db.get_value("Offer", doc.offer, ["meeting_time"], as_dict=True) or frappe._dict())
+	doc.db_update()
+	doc.on_update()
+
+
+def remove_with_offer(offer):
+	"""A deleted offer takes its negotiation along while nothing was recorded on it; talks on record
+	stop the deletion."""
+	name = negotiation_of(offer)
+	if not name:
+		return
+	if meetings_on_record(name) or frappe.db.exists("Negotiation Coordination", {"negotiation": name}):
+		frappe.throw(_("Offer {0} has negotiation {1} with meetings or a coordination on record; it cannot be deleted").format(offer, name))
+	frappe.delete_doc("Negotiation", name, ignore_permissions=True, force=True)
+
+
 def meetings_on_record(name):
 	return frappe.db.count("Negotiation Meeting", {"parent": name, "parenttype": "Negotiation"}) if name else 0

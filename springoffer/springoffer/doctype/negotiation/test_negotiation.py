@@ -221,3 +221,21 @@ class TestNegotiation(FrappeTestCase):
 			self.assertFalse(frappe.has_permission("Negotiation", "read", talks.name))
 			self.assertNotIn(talks.name, frappe.get_list("Negotiation", pluck="name"))
 			self.assertRaises(frappe.PermissionError, make_contract, talks.name)
+
+	def test_deleting_an_offer_or_a_contract_keeps_the_record_consistent(self):
+		offer = self.agreed_offer()
+		talks = self.negotiation(offer)
+		frappe.delete_doc("Offer", offer.name)  # nothing recorded yet: its negotiation goes with it
+		self.assertFalse(frappe.db.exists("Negotiation", talks.name))
+		offer, talks = self.signed()
+		with self.set_user(OFFICER):
+			contract = frappe.get_doc(make_contract(talks.name))
+		contract.update({"term_start": "2026-04-10", "term_end": "2027-04-09", "contract_kind": c.CONTRACT_KINDS[1]})
+		with self.set_user(OFFICER), self.freeze_time("2026-04-12"):
+			contract.insert()
+		frappe.delete_doc("Contract", contract.name)
+		self.assertEqual(frappe.db.get_value("Negotiation", talks.name, ["contract", "state"]), (None, "已签订"))  # signed_on stays
+		with self.assertRaises(frappe.ValidationError):
+			frappe.delete_doc("Offer", offer.name)  # meetings on record
+		self.assertTrue(frappe.db.exists("Negotiation", talks.name))
+

@@ -21,6 +21,35 @@ def _date(value):
 
 class NegotiationCoordination(Document):
 	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from springoffer.springoffer.doctype.coordination_extension.coordination_extension import (
+			CoordinationExtension,
+		)
+
+		accepted_on: DF.Date | None
+		applicant: DF.Literal["\u804c\u5de5\u65b9", "\u4f01\u4e1a\u65b9", "\u4eba\u529b\u8d44\u6e90\u793e\u4f1a\u4fdd\u969c\u90e8\u95e8"]
+		applied_on: DF.Date
+		campaign: DF.Link | None
+		closed_on: DF.Date | None
+		dispute_facts: DF.Text
+		due_date: DF.Date | None
+		employer_name: DF.Data | None
+		enterprise_coordinator: DF.Data | None
+		extensions: DF.Table[CoordinationExtension]
+		hrss_coordinator: DF.Data | None
+		negotiation: DF.Link
+		offer: DF.Link | None
+		region: DF.Link | None
+		remaining_issues: DF.Text | None
+		result: DF.Text | None
+		status: DF.Literal["\u5f85\u53d7\u7406", "\u534f\u8c03\u4e2d", "\u5df2\u7ed3\u6848"]
+		union_coordinator: DF.Data | None
 	# end: auto-generated types
 	def validate(self):
 		negotiation = frappe.db.get_value(

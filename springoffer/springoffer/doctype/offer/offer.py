@@ -185,6 +185,9 @@ class Offer(Document):
 			self.db_set({"negotiation": None, "negotiation_state": None, "next_meeting_on": None}, update_modified=False)
 
 	def on_trash(self):
+		from springoffer.springoffer.doctype.negotiation.negotiation import remove_with_offer
+
+		remove_with_offer(self.name)
 		annex_ledger.unpost(self)
 
 
