@@ -511,6 +511,8 @@ class Drill:
 
 	def run(self):
 		faults = [self.cache_down, self.queue_down, self.database_restart, self.gunicorn_kill, self.import_kill]
+		# SIGTERM (a timeout, a closed terminal) unwinds like Ctrl-C: the finally below restarts what was stopped
+		signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
 		self.server = lt.serve(self.site, self.port, self.workers, self.sites_path)
 		try:
 			self.start_load()
