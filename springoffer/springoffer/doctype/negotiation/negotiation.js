@@ -8,7 +8,7 @@ frappe.ui.form.on("Negotiation", {
 		const open = ["准备", "协商中", "中止"].includes(frm.doc.state);
 		if (open && !frm.doc.open_coordination && frappe.model.can_create("Negotiation Coordination")) {
 			frm.add_custom_button(__("Apply for Coordination"), () =>
-				frappe.new_doc("Negotiation Coordination", { negotiation: frm.doc.name })
+				frappe.new_doc("Negotiation Coordination", { negotiation: frm.doc.name, applied_on: frappe.datetime.get_today() })
 			);
 		}
 		if (frm.doc.signed_on && !frm.doc.contract && frappe.model.can_create("Contract") && !frm.is_dirty()) {
