@@ -55,7 +55,7 @@ def test_meetings_after_the_answer_chaired_in_turn():
 	same_chair = n.check_meetings([Meeting(date(2026, 4, 20), "职0"), Meeting(date(2026, 4, 27), "职0")], chiefs, date(2026, 4, 15))
 	assert "take turns" in articles(same_chair)
 	stranger = n.check_meetings([Meeting(date(2026, 4, 20), "外人")], chiefs, date(2026, 4, 15))
-	assert "Art. 33" in articles(stranger)
+	assert "Art. 34" in articles(stranger)
 	after_signing = n.check_meetings(ok, chiefs, date(2026, 4, 15), signed_on=date(2026, 5, 1))
 	assert fields(after_signing) == ["meetings"]
 

@@ -142,7 +142,7 @@ def remind_suspensions_overdue():
 
 def remind_coordinations_due():
 	"""HRSS officers of the region, when an open coordination's last day is 3 days away and on the day
-	after it passed (集体合同规定 Art. 53: 30 days from acceptance, 45 with its one extension)."""
+	after it passed (集体合同规定 Art. 52: 30 days from acceptance, 45 with its one extension)."""
 	from springoffer.controllers.checks import regional_officers
 
 	now = getdate(today())
@@ -155,12 +155,12 @@ def remind_coordinations_due():
 		):
 			if ending_soon:
 				subject = frappe._(
-					"Coordination {0} ({1}) ends on {2}, in 3 days; close it with the 协调处理协议书, or extend it once by at most 15 days (集体合同规定 Art. 53)",
+					"Coordination {0} ({1}) ends on {2}, in 3 days; close it with the 协调处理协议书, or extend it once by at most 15 days (集体合同规定 Art. 52)",
 					lang="zh",
 				)
 			else:
 				subject = frappe._(
-					"Coordination {0} ({1}) passed its last day {2} without being closed; close it with the 协调处理协议书 (集体合同规定 Art. 53)",
+					"Coordination {0} ({1}) passed its last day {2} without being closed; close it with the 协调处理协议书 (集体合同规定 Art. 52)",
 					lang="zh",
 				)
 			subject = subject.format(row.name, row.employer_name, row.due_date)

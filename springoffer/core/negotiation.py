@@ -14,8 +14,8 @@ from springoffer.core import clocks
 from springoffer.core.rules import Violation
 
 MIN_PER_SIDE = 3  # Art. 19
-COORDINATION_DAYS = 30  # Art. 53
-MAX_EXTENSION_DAYS = 15  # Art. 53
+COORDINATION_DAYS = 30  # Art. 52
+MAX_EXTENSION_DAYS = 15  # Art. 52
 STALLED_AFTER_DAYS = 30  # no meeting for this long: the workspace shows it
 WORKER_SIDE, EMPLOYER_SIDE = "职工方", "企业方"
 
@@ -126,7 +126,7 @@ def check_meetings(meetings, chiefs, answered_on, signed_on=None):
 			found.append(
 				Violation(
 					"meetings",
-					"Meeting {0} was chaired by {1}; the chief representatives {2} chair the meetings (集体合同规定 Art. 33)",
+					"Meeting {0} was chaired by {1}; the chief representatives {2} chair the meetings (集体合同规定 Art. 34)",
 					(number, meeting.chair or "—", "、".join(chiefs)),
 				)
 			)
@@ -134,7 +134,7 @@ def check_meetings(meetings, chiefs, answered_on, signed_on=None):
 			found.append(
 				Violation(
 					"meetings",
-					"Meetings {0} and {1} were both chaired by {2}; the two chief representatives take turns (集体合同规定 Art. 33)",
+					"Meetings {0} and {1} were both chaired by {2}; the two chief representatives take turns (集体合同规定 Art. 34)",
 					(number - 1, number, meeting.chair),
 				)
 			)
@@ -187,7 +187,7 @@ def check_signature(signed_on, voted_on, draft_agreed_on=None):
 		found.append(
 			Violation(
 				"draft_agreed_on",
-				"Enter the day both chief representatives signed the draft; the workers' congress votes on that draft (集体合同规定 Art. 36)",
+				"Enter the day both chief representatives signed the draft; the workers' congress votes on that draft (集体合同规定 Arts. 34, 36)",
 			)
 		)
 	if voted_on and draft_agreed_on and voted_on < draft_agreed_on:
@@ -208,19 +208,19 @@ def coordination_due(accepted_on, extension_days=0):
 
 def check_coordination(accepted_on, extensions, closed_on=None, today=None):
 	"""HRSS closes a coordination within 30 days of accepting it; it may extend once, by at most 15 days
-	(集体合同规定 Art. 53). `extensions`: the days of each extension granted."""
+	(集体合同规定 Art. 52). `extensions`: the days of each extension granted."""
 	found = []
 	extensions = [days for days in extensions or () if days]
 	if len(extensions) > 1:
 		found.append(
-			Violation("extensions", "The coordination was extended {0} times; it may be extended once (集体合同规定 Art. 53)", (len(extensions),))
+			Violation("extensions", "The coordination was extended {0} times; it may be extended once (集体合同规定 Art. 52)", (len(extensions),))
 		)
 	for days in extensions:
 		if days > MAX_EXTENSION_DAYS or days < 0:
 			found.append(
 				Violation(
 					"extensions",
-					"An extension of {0} days is more than the 15 allowed (集体合同规定 Art. 53)",
+					"An extension of {0} days is more than the 15 allowed (集体合同规定 Art. 52)",
 					(days,),
 				)
 			)
@@ -235,7 +235,7 @@ def check_coordination(accepted_on, extensions, closed_on=None, today=None):
 				found.append(
 					Violation(
 						"closed_on",
-						"Closed on {0}, after its last day {1}; a coordination ends within 30 days of acceptance, 45 with its one extension (集体合同规定 Art. 53)",
+						"Closed on {0}, after its last day {1}; a coordination ends within 30 days of acceptance, 45 with its one extension (集体合同规定 Art. 52)",
 						(closed_on, due),
 					)
 				)

@@ -52,7 +52,7 @@ class RegionQuality:
 	meetings: int = 0  # meetings of their negotiations
 	days_to_signature: int = 0  # summed over the contracts whose offer's 同意协商 date is known
 	days_counted: int = 0
-	# coordinations (集体合同规定 Art. 53) of the campaign, by how they stand against their last day
+	# coordinations (集体合同规定 Art. 52) of the campaign, by how they stand against their last day
 	coordinations: int = 0
 	closed_in_time: int = 0
 	closed_late: int = 0
@@ -101,7 +101,7 @@ CLOSED_IN_TIME, CLOSED_LATE, OPEN_OVERDUE = "closed_in_time", "closed_late", "op
 
 
 def coordination_standing(closed_on, due_date, as_of):
-	"""How a coordination stands against its last day (Art. 53): closed by it, closed after it, still
+	"""How a coordination stands against its last day (Art. 52): closed by it, closed after it, still
 	open after it on `as_of`, or None (open within its time, or not yet accepted: no clock runs)."""
 	if closed_on:
 		return CLOSED_IN_TIME if due_date and closed_on <= due_date else CLOSED_LATE

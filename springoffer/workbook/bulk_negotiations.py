@@ -131,7 +131,7 @@ class LedgerMeetings:
 	the same one when its negotiation holds a meeting on that day: its place and result are updated
 	if the ledger says otherwise, nothing else of it is touched. A new one is chaired by the chief
 	representative who did not chair the meeting before it (the workers' chief chairs the first,
-	集体合同规定 Art. 33); a new suspension's next meeting is the next meeting the ledger lists."""
+	集体合同规定 Art. 34); a new suspension's next meeting is the next meeting the ledger lists."""
 
 	def __init__(self, importer):
 		self.importer = importer

@@ -1,6 +1,6 @@
 // The negotiation's form: a headline when the talks stall (core.stalled: no meeting for 30 days, or a
 // suspension past its agreed date) or a coordination is open; 申请协调处理 for a dispute; 生成集体合同
-// once signed; new meetings chaired in turn by the two chief representatives (集体合同规定 Art. 33).
+// once signed; new meetings chaired in turn by the two chief representatives (集体合同规定 Art. 34).
 frappe.ui.form.on("Negotiation", {
 	refresh(frm) {
 		if (frm.is_new()) return;

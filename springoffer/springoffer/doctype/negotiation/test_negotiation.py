@@ -129,7 +129,7 @@ class TestNegotiation(FrappeTestCase):
 		self.refused(talks, "Art. 32")  # before the offer was answered
 		talks.meetings[0].held_on = "2026-03-28"
 		talks.append("meetings", self.meeting("2026-04-02", "王工会"))
-		self.refused(talks, "Art. 33")  # the same chief chairs twice running
+		self.refused(talks, "Art. 34")  # the same chief chairs twice running
 		talks.meetings[1].chair = "张厂长"
 		talks.meetings[1].outcome = "中止协商"
 		talks.meetings[1].suspension_reason = "待核算"

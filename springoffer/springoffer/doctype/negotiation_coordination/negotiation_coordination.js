@@ -1,5 +1,5 @@
 // The coordination's clock on its form: the days left to its last day, or how far past it an open
-// coordination is (集体合同规定 Art. 53: 30 days from acceptance, once extended by at most 15).
+// coordination is (集体合同规定 Art. 52: 30 days from acceptance, once extended by at most 15).
 frappe.ui.form.on("Negotiation Coordination", {
 	refresh(frm) {
 		if (frm.is_new() || frm.doc.status === "已结案" || !frm.doc.due_date) return;

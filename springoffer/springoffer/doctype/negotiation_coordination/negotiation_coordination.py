@@ -78,7 +78,7 @@ class NegotiationCoordination(Document):
 		if accepted_on and accepted_on > now:
 			found.append(Violation("accepted_on", "{0} is in the future; record it once it has happened", (accepted_on,)))
 		if (self.extensions or closed_on) and not accepted_on:
-			found.append(Violation("accepted_on", "Enter the day HRSS accepted the application: the 30 days run from it (集体合同规定 Art. 53)"))
+			found.append(Violation("accepted_on", "Enter the day HRSS accepted the application: the 30 days run from it (集体合同规定 Art. 52)"))
 		if accepted_on:
 			first_due = core.coordination_due(accepted_on)
 			for row in self.extensions or []:
@@ -86,7 +86,7 @@ class NegotiationCoordination(Document):
 					found.append(
 						Violation(
 							"extensions",
-							"The extension of {0} falls outside the 30 days from {1} to {2}; a coordination is extended before its 30 days end (集体合同规定 Art. 53)",
+							"The extension of {0} falls outside the 30 days from {1} to {2}; a coordination is extended before its 30 days end (集体合同规定 Art. 52)",
 							(getdate(row.extended_on), accepted_on, first_due),
 						)
 					)

@@ -1,4 +1,4 @@
-// Coordinations by status; an open one past its last day (集体合同规定 Art. 53) shows its day in red.
+// Coordinations by status; an open one past its last day (集体合同规定 Art. 52) shows its day in red.
 frappe.listview_settings["Negotiation Coordination"] = {
 	add_fields: ["status", "due_date"],
 	get_indicator(doc) {

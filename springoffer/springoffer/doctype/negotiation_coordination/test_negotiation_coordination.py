@@ -65,12 +65,12 @@ class TestNegotiationCoordination(FrappeTestCase):
 		self.save(doc)
 		self.assertEqual((doc.status, str(doc.due_date)), ("协调中", "2026-10-08"))  # day 30 is 1 October: after the National Day holiday
 		doc.append("extensions", {"extended_on": "2026-09-30", "days": 16, "reason": "需进一步调查"})
-		self.refused(doc, "Art. 53")  # more than 15 days
+		self.refused(doc, "Art. 52")  # more than 15 days
 		doc.append("extensions", {"extended_on": "2026-09-30", "days": 15, "reason": "需进一步调查"})
 		self.save(doc, day="2026-09-30")
 		self.assertEqual(str(doc.due_date), "2026-10-16")
 		doc.append("extensions", {"extended_on": "2026-10-10", "days": 5, "reason": "再延"})
-		self.refused(doc, "Art. 53", day="2026-10-10")  # extended twice
+		self.refused(doc, "Art. 52", day="2026-10-10")  # extended twice
 		doc.update({"closed_on": "2026-10-19", "result": "达成一致", "hrss_coordinator": "人社局 周科长",
 			"union_coordinator": "总工会 吴部长", "enterprise_coordinator": "企联 郑秘书长"})
 		self.refused(doc, "45", day="2026-10-19")  # after the 45 days with the extension
@@ -88,7 +88,7 @@ class TestNegotiationCoordination(FrappeTestCase):
 		self.refused(doc, "Arts. 50, 54", day="2026-10-09")  # the coordinators are not named
 		doc.update({"closed_on": "2026-10-09", "result": "双方同意按6%调整工资。", "hrss_coordinator": "人社局 周科长",
 			"union_coordinator": "总工会 吴部长", "enterprise_coordinator": "企联 郑秘书长"})
-		self.refused(doc, "Art. 53", day="2026-10-09")  # after 2026-10-08 without an extension
+		self.refused(doc, "Art. 52", day="2026-10-09")  # after 2026-10-08 without an extension
 		doc.update({"closed_on": "2026-10-08", "result": "双方同意按6%调整工资。", "hrss_coordinator": "人社局 周科长",
 			"union_coordinator": "总工会 吴部长", "enterprise_coordinator": "企联 郑秘书长", "remaining_issues": "技术工人津贴另行协商"})
 		self.save(doc, day="2026-10-08")
@@ -101,7 +101,7 @@ class TestNegotiationCoordination(FrappeTestCase):
 		doc.accepted_on = "2026-08-27"  # before the application
 		self.refused(doc, "2026-08-28")
 		doc.closed_on = "2026-09-10"  # closed without having been accepted
-		self.refused(doc, "Art. 53")
+		self.refused(doc, "Art. 52")
 		second = frappe.get_doc(
 			{"doctype": "Negotiation Coordination", "negotiation": negotiation, "applicant": "企业方", "applied_on": "2026-08-30", "dispute_facts": "同一争议"}
 		)

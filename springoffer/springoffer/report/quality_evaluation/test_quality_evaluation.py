@@ -211,7 +211,7 @@ class TestRealNegotiation(FrappeTestCase):
 		x1 = coordination(n5.name, "2025-04-01", accepted_on="2025-04-01", closed_on="2025-04-15", **closing)
 		x2 = coordination(n5.name, "2025-04-25", accepted_on="2025-04-25")
 		x3 = coordination(n6.name, "2025-04-02", accepted_on="2025-04-02", closed_on="2025-04-20", **closing)
-		# The form refuses a closing after the last day (Art. 53); a record written late in the database
+		# The form refuses a closing after the last day (Art. 52); a record written late in the database
 		# (a ledger import, a date corrected by hand) still counts as closed late.
 		frappe.db.set_value("Negotiation Coordination", x3.name, "closed_on", "2025-06-01")
 		x4 = coordination(n6.name, "2025-05-10")
