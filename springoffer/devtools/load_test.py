@@ -29,6 +29,7 @@ DOMAIN = "loadtest.example.com"
 OFFICER_ROLES = ("Trade Union Officer", "Enterprise Confederation Officer", "HRSS Officer", "Commerce Federation Officer")
 REVIEWER_ROLES = ("HRSS Reviewer", "Trade Union Reviewer")
 ANSWERS_PER_USER = 40  # pending offers set aside for each answering officer, so no two users answer one
+ANSWER_DATE = "2023-06-20"  # the officers' answers are dated so: only offers sent by then are set aside
 GUEST_LINKS = 200
 
 
@@ -67,7 +68,7 @@ def prepare(users=50, enterprises=100_000, coverage_rows=200_000, contracts=50_0
 	cities = list(province_data.CITY_CODES)
 	within = {city: [city, *frappe.get_all("Region", filters={"parent_region": city}, pluck="name")] for city in cities}
 	rng = random.Random(630)
-	plan = {"campaign": province_data.CAMPAIGN, "shape": shape, "users": [], "guests": []}
+	plan = {"campaign": province_data.CAMPAIGN, "shape": shape, "users": [], "guests": [], "answer_date": ANSWER_DATE}
 	pending = _pending_offers({region: city for city, regions in within.items() for region in regions})
 	reviewers = max(2, users // 10)
 	for number in range(users):
@@ -101,7 +102,10 @@ def _pending_offers(city_of):
 	"""{市州: [pending single-enterprise offers of its regions]}."""
 	rows = frappe.get_all(
 		"Offer",
-		filters={"campaign": province_data.CAMPAIGN, "response": c.PENDING, "scope": c.SCOPE_SINGLE, "hrss_handling": ("is", "not set")},
+		filters={
+			"campaign": province_data.CAMPAIGN, "response": c.PENDING, "scope": c.SCOPE_SINGLE, "hrss_handling": ("is", "not set"),
+			"date_sent": ("<=", ANSWER_DATE),  # an answer dated before the offer was sent is refused (417)
+		},
 		fields=["name", "region"],
 		limit=0,
 	)

@@ -143,7 +143,7 @@ class Officer(Desk):
 			return
 		offer = self.user["answers"].pop()
 		value = mark("answer")
-		data = {"response": "同意协商", "response_date": "2023-06-20", "meeting_place": value}
+		data = {"response": "同意协商", "response_date": PLAN.get("answer_date", "2023-06-20"), "meeting_place": value}
 		with self.client.put(f"/api/resource/Offer/{offer}", json=data, headers=self.headers(), name="record answer", catch_response=True) as r:
 			settle("answer", value, r)
 
