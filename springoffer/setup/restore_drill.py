@@ -67,7 +67,10 @@ def run(site, scratch, keep, db_root_password, sites_path):
 			)
 			return False
 		with open(found["config"], encoding="utf-8") as f:
-			key = json.load(f).get("encryption_key")
+			carried = json.load(f)
+		key = carried.get("encryption_key")
+		# 加密备份 (System Settings): the files are decrypted with the key kept beside them
+		backup_key = carried.get("backup_encryption_key")
 		printed = printed_links()
 		root_password = db_root_password or frappe.conf.get("root_password")
 		click.echo(f"备份：{Path(found['database']).name}（{Path(found['database']).name.split('-', 1)[0]}）")
@@ -97,9 +100,11 @@ def run(site, scratch, keep, db_root_password, sites_path):
 		created = True
 		# The key travels with the backup: set before the restore, as on a new server.
 		bench(["--site", scratch, "set-config", "encryption_key", key], bench_path, secret=key)
+		decrypt = ["--encryption-key", backup_key] if backup_key else []
 		restored = bench(
-			["--site", scratch, "restore", found["database"], "--with-public-files", found["public"], "--with-private-files", found["private"], *root],
+			["--site", scratch, "restore", found["database"], "--with-public-files", found["public"], "--with-private-files", found["private"], *root, *decrypt],
 			bench_path,
+			secret=backup_key,
 		)
 		if restored:
 			click.secho("恢复失败", fg="red")
