@@ -69,8 +69,9 @@ def run(site, scratch, keep, db_root_password, sites_path):
 		with open(found["config"], encoding="utf-8") as f:
 			carried = json.load(f)
 		key = carried.get("encryption_key")
-		# 加密备份 (System Settings): the files are decrypted with the key kept beside them
-		backup_key = carried.get("backup_encryption_key")
+		# 加密备份 (System Settings): the files are decrypted with the backup key; the copy of the config
+		# taken by the first encrypted backup lacks it (Frappe makes the key after copying), so the site's own
+		backup_key = carried.get("backup_encryption_key") or frappe.conf.get("backup_encryption_key")
 		printed = printed_links()
 		root_password = db_root_password or frappe.conf.get("root_password")
 		click.echo(f"备份：{Path(found['database']).name}（{Path(found['database']).name.split('-', 1)[0]}）")
