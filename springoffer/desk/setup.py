@@ -58,7 +58,11 @@ def set_system_settings(values=None):
 	settings = frappe.get_doc("System Settings")
 	settings.update(values)
 	settings.flags.ignore_mandatory = True
+	# Saving System Settings with two-factor on demands it of the All role (Frappe's validate), which
+	# stops every login on a site without outgoing mail; which roles use it stays the site's choice.
+	all_roles_two_factor = frappe.db.get_value("Role", "All", "two_factor_auth")
 	settings.save(ignore_permissions=True)
+	frappe.db.set_value("Role", "All", "two_factor_auth", all_roles_two_factor or 0, update_modified=False)
 	for field, value in values.items():  # what the desk boots with (on_update copies only changed fields)
 		frappe.db.set_default(field, value)
 	set_default_language(values["language"])
