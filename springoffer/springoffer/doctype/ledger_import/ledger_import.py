@@ -26,6 +26,7 @@ from springoffer.workbook.desk_import import (
 	forget_dead_job,
 	is_running,
 	problem,
+	queued,
 	run_import,
 )
 from springoffer.workbook.importer import KINDS
@@ -164,7 +165,9 @@ class LedgerImport(Document):
 		if self.status not in (VALID, INTERRUPTED):
 			frappe.throw(_("Check the workbook before importing it"))
 		if self.status == INTERRUPTED:  # 重新导入: the interrupted job kept nothing; its queue record goes
-			if self.job_running():
+			# The lock decides, not the queue: a killed worker's job stays 'started' there until a
+			# worker's clean-up, which would refuse the rerun for minutes.
+			if is_running(self.name) or queued(self.job_id):
 				frappe.throw(_("The import is running; wait for it to finish"))
 			forget_dead_job(self.job_id)
 			self.set("problems", [])

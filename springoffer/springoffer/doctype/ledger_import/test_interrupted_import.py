@@ -13,7 +13,9 @@ from unittest.mock import patch
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_bench_path, now_datetime
+from frappe.utils.background_jobs import create_job_id, get_job, get_redis_conn
 from openpyxl import load_workbook
+from rq.job import Job, JobStatus
 
 from springoffer.annex import ledger as annex_ledger
 from springoffer.core.ledger import read_ledger, write_sample
@@ -129,8 +131,13 @@ class TestInterruptedImport(FrappeTestCase):
 			doc.reload()
 			self.assertEqual(doc.status, desk_import.INTERRUPTED)
 			self.assertEqual(len(doc.problems), 1)
+			left = Job.create(func="frappe.ping", id=create_job_id(doc.job_id), connection=get_redis_conn())
+			left.set_status(JobStatus.STARTED)  # what a killed worker's job leaves in the queue
+			left.save()
+			self.addCleanup(desk_import.forget_dead_job, doc.job_id)
 			with patch.object(frappe, "enqueue") as enqueue:
-				doc.start_import()  # 重新导入
+				doc.start_import()  # 重新导入, at once
+			self.assertIsNone(get_job(doc.job_id))  # the dead job's record is gone: the rerun can be queued
 			self.assertEqual(enqueue.call_args.kwargs["ledger_import"], doc.name)
 			doc.reload()
 			self.assertEqual((doc.status, len(doc.problems)), (desk_import.RUNNING, 0))
