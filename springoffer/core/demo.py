@@ -712,6 +712,8 @@ OPEN_TALKS = (
 	("suspended, past", 0.05),
 )
 COORDINATIONS = ("overdue", "open", "extended", "closed")
+# Last year's unsigned talks: their meetings fall within this many days of the answer.
+LAST_SEASON_DAYS = 120
 
 
 def _unique_names(rng, taken, count):
@@ -898,7 +900,8 @@ def make_negotiations(rng, offers, contracts, current, today):
 			_coordinate(rng, talk, offer, coordinations.pop(0), chiefs, today)
 		elif offer.campaign == current.name:
 			_open(rng, talk, offer, _pick(rng, OPEN_TALKS), chiefs, today)
-		else:
-			_open(rng, talk, offer, "suspended, past" if rng.random() < 0.1 else "agreed", chiefs, today)
+		else:  # last year's talks ended within their own season, not in this one
+			season_end = min(today, offer.response_date + timedelta(days=LAST_SEASON_DAYS))
+			_open(rng, talk, offer, "suspended, past" if rng.random() < 0.1 else "agreed", chiefs, season_end)
 		found.append(talk)
 	return found
