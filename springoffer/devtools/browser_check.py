@@ -25,6 +25,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 CITY_OFFICER = "changsha.hrss@demo.example.com"
 PROVINCE_REVIEWER = "hunan.hrss.review@demo.example.com"
@@ -283,6 +284,12 @@ class Check:
 		found = self.first("Offer", {"negotiation_state": "中止"}) or self.first("Offer", {"negotiation": ["is", "set"]})
 		if found:
 			self.page(who, "offer with its negotiation", f"/app/offer/{found['name']}", settle=3)
+		self.page(who, "quality evaluation", "/app/query-report/Quality Evaluation", settle=5)
+		# the drill-down as a count of the report opens it: this campaign's contracts with a real negotiation
+		contract = self.first("Contract", {"negotiation_meetings": [">", 0]}, fields=("campaign", "region"))
+		if contract:
+			query = urlencode({"campaign": contract["campaign"], "reporting_unit": contract["region"], "column": "real_negotiation"})
+			self.page(who, "quality evaluation enterprises", f"/app/query-report/Quality Evaluation Enterprises?{query}", settle=5)
 
 
 PHONE = (375, 812)
