@@ -313,3 +313,41 @@ def cache_redis_refusing():
 	finally:
 		frappe.cache.connection_pool.disconnect()
 		frappe.cache.connection_pool = pool
+
+
+def sample_ledger(campaign, seed, without=()):
+	"""The shipped sample ledger (an openpyxl Workbook) under `campaign` instead of its own, without
+	the sheets named in `without`."""
+	from io import BytesIO
+
+	from openpyxl import load_workbook
+
+	from springoffer.core.ledger import write_sample
+	from springoffer.core.ledger.sample import SAMPLE_CAMPAIGN
+
+	wb = load_workbook(BytesIO(write_sample(seed=seed)))
+	for title in without:
+		del wb[title]
+	for ws in wb.worksheets:
+		for row in ws.iter_rows():
+			for cell in row:
+				if cell.value == SAMPLE_CAMPAIGN:
+					cell.value = campaign
+	return wb
+
+
+def workbook_bytes(wb):
+	from io import BytesIO
+
+	out = BytesIO()
+	wb.save(out)
+	return out.getvalue()
+
+
+def stamps_as_stored(doc):
+	"""Give `doc` the creation and modified stamps the database holds. Under a frozen clock Frappe
+	stamps whole seconds, which the database hands back without ".000000", and its check that nobody
+	saved in between would compare the two spellings."""
+	if doc.name and frappe.db.exists(doc.doctype, doc.name):
+		doc.creation, doc.modified = frappe.db.get_value(doc.doctype, doc.name, ["creation", "modified"])
+	return doc

@@ -6,7 +6,6 @@ scheduler's tick — and 重新导入 imports the workbook exactly as one clean 
 import subprocess
 import sys
 import time
-from io import BytesIO
 from pathlib import Path
 from unittest.mock import patch
 
@@ -14,12 +13,12 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_bench_path, now_datetime
 from frappe.utils.background_jobs import create_job_id, get_job, get_redis_conn
-from openpyxl import load_workbook
 from rq.job import Job, JobStatus
 
 from springoffer.annex import ledger as annex_ledger
-from springoffer.core.ledger import read_ledger, write_sample
+from springoffer.core.ledger import read_ledger
 from springoffer.devtools.commits import no_commit
+from springoffer.devtools.testing import sample_ledger, workbook_bytes
 from springoffer.workbook import desk_import, importer
 
 CAMPAIGN = "2023年中断导入测试活动"
@@ -43,23 +42,11 @@ desk_import.run_import(sys.argv[2], user="Administrator")
 """
 
 
-def book():
-	wb = load_workbook(BytesIO(write_sample(seed=29)))
-	for ws in wb.worksheets:
-		for row in ws.iter_rows():
-			for cell in row:
-				if cell.value == "2023年春季要约行动":
-					cell.value = CAMPAIGN
-	out = BytesIO()
-	wb.save(out)
-	return out.getvalue()
-
-
 class TestInterruptedImport(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.content = book()
+		cls.content = workbook_bytes(sample_ledger(CAMPAIGN, seed=29))
 		cls.ledger = read_ledger(cls.content)
 
 	def setUp(self):

@@ -21,8 +21,8 @@ from springoffer.core.ledger import (
 	LedgerError,
 	LedgerInvalid,
 	read_ledger,
-	write_sample,
 )
+from springoffer.devtools.testing import sample_ledger, workbook_bytes
 from springoffer.springoffer.doctype.ledger_import import ledger_import as controller
 from springoffer.workbook import desk_import
 
@@ -34,21 +34,9 @@ CHANGSHA = {"长沙市", "芙蓉区", "天心区", "岳麓区"}
 REAL_IMPORT = ledger_import.import_ledger
 
 
-def as_bytes(wb):
-	out = BytesIO()
-	wb.save(out)
-	return out.getvalue()
-
-
 def sample_book():
 	"""The sample ledger under a campaign of its own."""
-	wb = load_workbook(BytesIO(write_sample(seed=11)))
-	for ws in wb.worksheets:
-		for row in ws.iter_rows():
-			for cell in row:
-				if cell.value == "2023年春季要约行动":
-					cell.value = CAMPAIGN
-	return wb
+	return sample_ledger(CAMPAIGN, seed=11)
 
 
 def header(ws):
@@ -96,7 +84,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		ensure_user(CITY_USER, "Trade Union Officer", "长沙市")
 		ensure_user(OTHER_OFFICER, "Trade Union Officer", "湘潭市")
 		ensure_user(REVIEWER, "Trade Union Reviewer")
-		cls.sample = as_bytes(sample_book())
+		cls.sample = workbook_bytes(sample_book())
 		cls.ledger = read_ledger(cls.sample)
 
 	def setUp(self):
@@ -139,7 +127,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		wb[ENTERPRISES]["A4"].value = "91430102MA48A9T48X"  # a wrong check digit
 		wb[OFFERS]["F5"].value = "2023-13-45"  # 发出日期
 		wb[CONTRACTS]["C2"].value = "口头约定"  # 合同类型
-		content = as_bytes(wb)
+		content = workbook_bytes(wb)
 		with self.assertRaises(LedgerInvalid) as raised:
 			read_ledger(content)
 		expected = [(e.sheet or "", e.row or 0, e.column or "", e.reason, e.fix) for e in raised.exception.errors]
@@ -167,7 +155,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		the worker down: 校验 names the sheet and what to remove instead."""
 		wb = sample_book()
 		wb[ENTERPRISES]["XFD400000"] = "备注"
-		doc = self.new_import(as_bytes(wb))
+		doc = self.new_import(workbook_bytes(wb))
 		result = doc.check()
 		doc.reload()
 		self.assertEqual((doc.status, result["problems"]), (desk_import.INVALID, 1))
@@ -278,7 +266,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 	def test_city_user_imports_their_own_region(self):
 		wb, codes, _extra = city_book()
 		with self.set_user(CITY_USER):
-			doc = self.new_import(as_bytes(wb))
+			doc = self.new_import(workbook_bytes(wb))
 			doc.check()
 			self.assertEqual(doc.status, desk_import.VALID, self.problem_rows(doc))
 			self.start(doc)
@@ -289,7 +277,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 
 	def test_city_user_workbook_reaching_another_city_is_refused_whole(self):
 		wb, codes, extra = city_book(extra_region="株洲市")
-		content = as_bytes(wb)
+		content = workbook_bytes(wb)
 		extra_row = len(codes) + 2
 		with self.set_user(CITY_USER):
 			doc = self.new_import(content)
@@ -345,7 +333,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 		self.assertEqual(doc.status, desk_import.VALID)
 		# another workbook attached: checked afresh
 		another, _codes, _extra = city_book()
-		file = frappe.get_doc({"doctype": "File", "file_name": "another-ledger.xlsx", "content": as_bytes(another), "is_private": 1}).insert(
+		file = frappe.get_doc({"doctype": "File", "file_name": "another-ledger.xlsx", "content": workbook_bytes(another), "is_private": 1}).insert(
 			ignore_permissions=True
 		)
 		self.assertNotEqual(file.file_url, doc.ledger_file)
@@ -373,7 +361,7 @@ class TestLedgerImportDoctype(FrappeTestCase):
 
 		wb, _codes, _extra = city_book(extra_region="株洲市")
 		with self.set_user(CITY_USER):
-			doc = self.new_import(as_bytes(wb))
+			doc = self.new_import(workbook_bytes(wb))
 			doc.check()
 		problem = frappe.get_all("Ledger Import Problem", filters={"parent": doc.name}, pluck="name")
 		self.assertTrue(problem)

@@ -11,7 +11,8 @@ from frappe.utils import getdate
 from openpyxl import load_workbook
 
 from springoffer.core import categories as c
-from springoffer.core.ledger import read_ledger, write_sample
+from springoffer.core.ledger import read_ledger
+from springoffer.devtools.testing import sample_ledger, workbook_bytes
 from springoffer.patches import negotiations_for_agreed_offers
 from springoffer.workbook.importer import import_ledger
 
@@ -19,17 +20,7 @@ CAMPAIGN = "2023年协商批量测试活动"
 
 
 def sample_bytes(meetings=True):
-	wb = load_workbook(BytesIO(write_sample(seed=5)))
-	if not meetings:
-		del wb["协商会议"]
-	for ws in wb.worksheets:
-		for row in ws.iter_rows():
-			for cell in row:
-				if cell.value == "2023年春季要约行动":
-					cell.value = CAMPAIGN
-	out = BytesIO()
-	wb.save(out)
-	return out.getvalue()
+	return workbook_bytes(sample_ledger(CAMPAIGN, seed=5, without=() if meetings else ("协商会议",)))
 
 
 class TestBulkNegotiations(FrappeTestCase):

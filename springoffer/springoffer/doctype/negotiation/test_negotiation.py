@@ -15,6 +15,7 @@ from springoffer.devtools.testing import (
 	make_region,
 	make_user,
 	offer_doc,
+	stamps_as_stored,
 )
 from springoffer.springoffer.doctype.negotiation.negotiation import make_contract
 
@@ -64,10 +65,7 @@ class TestNegotiation(FrappeTestCase):
 		return {"held_on": held_on, "chair": chair, "place": "企业会议室", "outcome": outcome, "topics": "工资调整", **extra}
 
 	def save_as_officer(self, doc, day="2026-06-10"):
-		if not doc.is_new():
-			# a frozen clock stamps whole seconds, which the database hands back without ".000000": Frappe's
-			# check that nobody saved in between would compare the two spellings
-			doc.modified = frappe.db.get_value(doc.doctype, doc.name, "modified")
+		stamps_as_stored(doc)
 		with self.set_user(OFFICER), self.freeze_time(day):
 			return doc.save()
 

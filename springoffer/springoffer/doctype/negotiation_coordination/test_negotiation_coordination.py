@@ -7,7 +7,14 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from springoffer.core import categories as c
-from springoffer.devtools.testing import make_campaign, make_enterprise, make_region, make_user, offer_doc
+from springoffer.devtools.testing import (
+	make_campaign,
+	make_enterprise,
+	make_region,
+	make_user,
+	offer_doc,
+	stamps_as_stored,
+)
 
 CAMPAIGN = "2026年协调处理测试活动"
 COUNTY = "协调测试县"
@@ -36,9 +43,7 @@ class TestNegotiationCoordination(FrappeTestCase):
 		return frappe.db.get_value("Negotiation", {"offer": offer.name}, "name")
 
 	def save(self, doc, user=HRSS, day="2026-09-01"):
-		if doc.name and frappe.db.exists(doc.doctype, doc.name):
-			# a frozen clock stamps whole seconds, which the database hands back without ".000000"
-			doc.creation, doc.modified = frappe.db.get_value(doc.doctype, doc.name, ["creation", "modified"])
+		stamps_as_stored(doc)
 		with self.set_user(user), self.freeze_time(day):
 			return doc.save()
 
