@@ -51,6 +51,21 @@ def token_of(url):
 	return parse_qs(urlparse(url).query)["t"][0]
 
 
+def file_as_guest(test, token, code, uploads, ip="198.51.100.7", **values):
+	"""A guest's multipart POST to springoffer.api.file_contract, on 2023-03-28."""
+	frappe.set_user("Guest")
+	frappe.local.request = SimpleNamespace(method="POST", headers={}, host=None, environ={}, files={k: io.BytesIO(v) for k, v in uploads.items()})
+	frappe.local.request_ip = ip
+	frappe.local.form_dict = frappe._dict(cmd="springoffer.api.file_contract", token=token)
+	try:
+		with test.freeze_time("2023-03-28"):
+			return api.file_contract(token=token, credit_code=code, **values)
+	finally:
+		del frappe.local.request
+		frappe.cache.delete_keys("rl:springoffer.api.file_contract")
+		frappe.set_user("Administrator")
+
+
 class TestAnswerLink(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -182,18 +197,7 @@ class TestAnswerLink(FrappeTestCase):
 		self.assertIn("data:image/svg+xml;base64,", html)
 
 	def file(self, token, code, uploads, **values):
-		"""A guest's multipart POST to springoffer.api.file_contract."""
-		frappe.set_user("Guest")
-		frappe.local.request = SimpleNamespace(method="POST", headers={}, host=None, environ={}, files={k: io.BytesIO(v) for k, v in uploads.items()})
-		frappe.local.request_ip = "198.51.100.7"
-		frappe.local.form_dict = frappe._dict(cmd="springoffer.api.file_contract", token=token)
-		try:
-			with self.freeze_time("2023-03-28"):
-				return api.file_contract(token=token, credit_code=code, **values)
-		finally:
-			del frappe.local.request
-			frappe.cache.delete_keys("rl:springoffer.api.file_contract")
-			frappe.set_user("Administrator")
+		return file_as_guest(self, token, code, uploads, **values)
 
 	def test_the_signed_contract_is_filed_through_the_link_and_follows_its_review(self):
 		offer, enterprise = self.sent_offer(workers=150)

@@ -5,10 +5,8 @@ goes through the usual rules. The natural key is the offer (one answer, one live
 for an approval, (document, the state it was seen in, the action); the database row of the offer or
 of the document is held while writing, so two at once take their turns."""
 
-import io
 import json
 import threading
-from types import SimpleNamespace
 
 import frappe
 import frappe.tests.test_api as api_test
@@ -22,7 +20,14 @@ from springoffer.desk import workflow_actions
 from springoffer.devtools.commits import delete_records
 from springoffer.devtools.testing import contract_doc, make_enterprise, make_user, offer_doc
 from springoffer.portal import links
-from springoffer.springoffer.doctype.answer_link.test_answer_link import AGREE, PDF, PNG, SIGNED, token_of
+from springoffer.springoffer.doctype.answer_link.test_answer_link import (
+	AGREE,
+	PDF,
+	PNG,
+	SIGNED,
+	file_as_guest,
+	token_of,
+)
 
 UNION = "repeat.union@example.cn"
 EMPLOYER_SIDE = "repeat.employer@example.cn"
@@ -110,18 +115,7 @@ class TestRepeatedWrites(api_test.FrappeAPITestCase):
 			frappe.cache.delete_keys("rl:")
 
 	def file(self, token, code, uploads, **values):
-		"""A guest's multipart POST to springoffer.api.file_contract."""
-		frappe.set_user("Guest")
-		frappe.local.request = SimpleNamespace(method="POST", headers={}, host=None, environ={}, files={k: io.BytesIO(v) for k, v in uploads.items()})
-		frappe.local.request_ip = "198.51.100.9"
-		frappe.local.form_dict = frappe._dict(cmd="springoffer.api.file_contract", token=token)
-		try:
-			with self.freeze_time("2023-03-28"):
-				return api.file_contract(token=token, credit_code=code, **values)
-		finally:
-			del frappe.local.request
-			frappe.cache.delete_keys("rl:")
-			frappe.set_user("Administrator")
+		return file_as_guest(self, token, code, uploads, ip="198.51.100.9", **values)
 
 	def events(self, offer):
 		return sorted(frappe.get_all("Answer Log", filters={"offer": offer.name}, pluck="event"))
